@@ -1,0 +1,209 @@
+package vn.evn.cashless.api.customer;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.evn.cashless.api.web.Inputs;
+import vn.evn.cashless.api.web.Queries;
+import vn.evn.cashless.api.web.RequestContexts;
+import vn.evn.cashless.api.web.Times;
+import vn.evn.cashless.application.customer.CustomerService;
+import vn.evn.cashless.domain.channel.ChannelKind;
+import vn.evn.cashless.domain.channel.NotificationChannel;
+import vn.evn.cashless.domain.channel.Provider;
+import vn.evn.cashless.domain.customer.ChangePhone;
+import vn.evn.cashless.domain.customer.CustomerCode;
+import vn.evn.cashless.domain.customer.PhoneNumber;
+import vn.evn.cashless.domain.customer.RegisterCustomer;
+import vn.evn.cashless.domain.customer.RegisterNotificationChannel;
+import vn.evn.cashless.domain.customer.RegisterPaymentChannel;
+import vn.evn.cashless.domain.customer.UnregisterNotificationChannel;
+import vn.evn.cashless.domain.customer.UnregisterPaymentChannel;
+import vn.evn.cashless.domain.organisation.BranchCode;
+import vn.evn.cashless.domain.organisation.CommuneCode;
+import vn.evn.cashless.domain.shared.DomainException;
+import vn.evn.cashless.domain.shared.ErrorCode;
+import vn.evn.cashless.projections.customer.CustomerView;
+import vn.evn.cashless.projections.customer.FindCustomer;
+import vn.evn.cashless.projections.customer.FindCustomerPayments;
+import vn.evn.cashless.projections.customer.PaymentView;
+
+@RestController
+@RequestMapping("/api/customers")
+public class CustomerController {
+
+    public record NewCustomer(String code, String name, String branch, String commune, String phone,
+                              String registeredAt) {
+    }
+
+    public record CustomerResponse(String code, String name, String branch, String commune, String phone,
+                                   String registeredAt) {
+    }
+
+    public record NewPhone(String phone, String changedAt) {
+    }
+
+    public record PhoneResponse(String code, String phone, String changedAt) {
+    }
+
+    public record NewPaymentChannel(String kind, String provider, String registeredAt) {
+    }
+
+    public record PaymentChannelResponse(String customer, ChannelKind kind, String provider, String registeredAt,
+                                         String unregisteredAt) {
+    }
+
+    public record NewNotificationChannel(String channel, String registeredAt) {
+    }
+
+    public record NotificationChannelResponse(String customer, NotificationChannel channel, String registeredAt,
+                                              String unregisteredAt) {
+    }
+
+    public record CustomerDetails(String code, String name, String branch, String commune, String communeName,
+                                  String phone, String registeredAt, List<PaymentChannelEntry> paymentChannels,
+                                  List<NotificationChannelEntry> notificationChannels) {
+    }
+
+    public record PaymentChannelEntry(String kind, String provider, String registeredAt) {
+    }
+
+    public record NotificationChannelEntry(String channel, String registeredAt) {
+    }
+
+    public record CustomerPayments(String customer, List<PaymentEntry> payments) {
+    }
+
+    public record PaymentEntry(String id, String period, long amount, String kind, String provider,
+                               String externalRef, String paidAt, boolean reversed, String reversedAt,
+                               String reversalReason) {
+    }
+
+    private final CustomerService customers;
+    private final Queries queries;
+    private final Inputs inputs;
+
+    public CustomerController(CustomerService customers, Queries queries, Inputs inputs) {
+        this.customers = customers;
+        this.queries = queries;
+        this.inputs = inputs;
+    }
+
+    @PostMapping
+    public ResponseEntity<CustomerResponse> register(@RequestBody NewCustomer body, HttpServletRequest request) {
+        RegisterCustomer command = new RegisterCustomer(Inputs.value("code", body.code(), CustomerCode::of),
+                body.name(), Inputs.value("branch", body.branch(), BranchCode::of),
+                Inputs.value("commune", body.commune(), CommuneCode::of),
+                Inputs.optionalValue("phone", body.phone(), PhoneNumber::of),
+                inputs.businessTime("registeredAt", body.registeredAt()));
+        customers.register(command, RequestContexts.of(request));
+        return ResponseEntity.created(URI.create("/api/customers/" + command.customer()))
+                .body(new CustomerResponse(command.customer().value(), command.name(), command.branch().value(),
+                        command.commune().value(), command.phone() == null ? null : command.phone().value(),
+                        Times.local(command.registeredAt())));
+    }
+
+    @PutMapping("/{code}/phone")
+    public PhoneResponse changePhone(@PathVariable String code, @RequestBody NewPhone body,
+                                     HttpServletRequest request) {
+        ChangePhone command = new ChangePhone(customer(code), Inputs.value("phone", body.phone(), PhoneNumber::of),
+                inputs.businessTime("changedAt", body.changedAt()));
+        customers.changePhone(command, RequestContexts.of(request));
+        return new PhoneResponse(command.customer().value(), command.phone().value(),
+                Times.local(command.changedAt()));
+    }
+
+    @PostMapping("/{code}/payment-channels")
+    public ResponseEntity<PaymentChannelResponse> registerPaymentChannel(@PathVariable String code,
+                                                                         @RequestBody NewPaymentChannel body,
+                                                                         HttpServletRequest request) {
+        RegisterPaymentChannel command = new RegisterPaymentChannel(customer(code),
+                Inputs.enumValue("kind", body.kind(), ChannelKind.class),
+                Inputs.value("provider", body.provider(), Provider::of),
+                inputs.businessTime("registeredAt", body.registeredAt()));
+        customers.registerPaymentChannel(command, RequestContexts.of(request));
+        return ResponseEntity.created(URI.create("/api/customers/" + command.customer() + "/payment-channels/"
+                        + command.provider()))
+                .body(new PaymentChannelResponse(command.customer().value(), command.kind(),
+                        command.provider().value(), Times.local(command.registeredAt()), null));
+    }
+
+    @DeleteMapping("/{code}/payment-channels/{provider}")
+    public PaymentChannelResponse unregisterPaymentChannel(@PathVariable String code, @PathVariable String provider,
+                                                           @RequestParam(required = false) String at,
+                                                           HttpServletRequest request) {
+        UnregisterPaymentChannel command = new UnregisterPaymentChannel(customer(code),
+                Inputs.value("provider", provider, Provider::of), inputs.businessTime("at", at));
+        customers.unregisterPaymentChannel(command, RequestContexts.of(request));
+        return new PaymentChannelResponse(command.customer().value(), null, command.provider().value(), null,
+                Times.local(command.unregisteredAt()));
+    }
+
+    @PostMapping("/{code}/notification-channels")
+    public ResponseEntity<NotificationChannelResponse> registerNotificationChannel(
+            @PathVariable String code, @RequestBody NewNotificationChannel body, HttpServletRequest request) {
+        RegisterNotificationChannel command = new RegisterNotificationChannel(customer(code),
+                Inputs.enumValue("channel", body.channel(), NotificationChannel.class),
+                inputs.businessTime("registeredAt", body.registeredAt()));
+        customers.registerNotificationChannel(command, RequestContexts.of(request));
+        return ResponseEntity.created(URI.create("/api/customers/" + command.customer() + "/notification-channels/"
+                        + command.channel()))
+                .body(new NotificationChannelResponse(command.customer().value(), command.channel(),
+                        Times.local(command.registeredAt()), null));
+    }
+
+    @DeleteMapping("/{code}/notification-channels/{channel}")
+    public NotificationChannelResponse unregisterNotificationChannel(@PathVariable String code,
+                                                                     @PathVariable String channel,
+                                                                     @RequestParam(required = false) String at,
+                                                                     HttpServletRequest request) {
+        UnregisterNotificationChannel command = new UnregisterNotificationChannel(customer(code),
+                Inputs.enumValue("channel", channel, NotificationChannel.class), inputs.businessTime("at", at));
+        customers.unregisterNotificationChannel(command, RequestContexts.of(request));
+        return new NotificationChannelResponse(command.customer().value(), command.channel(), null,
+                Times.local(command.unregisteredAt()));
+    }
+
+    @GetMapping("/{code}")
+    public CustomerDetails get(@PathVariable String code) {
+        CustomerView view = find(customer(code));
+        return new CustomerDetails(view.code(), view.name(), view.branch(), view.commune(), view.communeName(),
+                view.phone(), Times.local(view.registeredAt()),
+                view.paymentChannels().stream().map(c -> new PaymentChannelEntry(c.kind(), c.provider(),
+                        Times.local(c.registeredAt()))).toList(),
+                view.notificationChannels().stream().map(c -> new NotificationChannelEntry(c.channel(),
+                        Times.local(c.registeredAt()))).toList());
+    }
+
+    @GetMapping("/{code}/payments")
+    public CustomerPayments payments(@PathVariable String code) {
+        CustomerCode customer = customer(code);
+        find(customer);
+        List<PaymentView> payments = queries.many(new FindCustomerPayments(customer.value()), PaymentView.class);
+        return new CustomerPayments(customer.value(), payments.stream().map(p -> new PaymentEntry(p.id(), p.period(),
+                p.amount(), p.kind(), p.provider(), p.externalRef(), Times.local(p.paidAt()), p.reversed(),
+                Times.local(p.reversedAt()), p.reversalReason())).toList());
+    }
+
+    private CustomerView find(CustomerCode customer) {
+        CustomerView view = queries.one(new FindCustomer(customer.value()), CustomerView.class);
+        if (view == null) {
+            throw new DomainException(ErrorCode.CUSTOMER_NOT_FOUND, "code", "no customer " + customer);
+        }
+        return view;
+    }
+
+    private static CustomerCode customer(String code) {
+        return Inputs.value("code", code, CustomerCode::of);
+    }
+}

@@ -1,0 +1,77 @@
+package vn.evn.cashless.api.organisation;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.evn.cashless.api.web.Inputs;
+import vn.evn.cashless.api.web.Queries;
+import vn.evn.cashless.api.web.RequestContexts;
+import vn.evn.cashless.application.organisation.OrganisationService;
+import vn.evn.cashless.domain.organisation.AddCommune;
+import vn.evn.cashless.domain.organisation.BranchCode;
+import vn.evn.cashless.domain.organisation.CommuneCode;
+import vn.evn.cashless.domain.organisation.CreateBranch;
+import vn.evn.cashless.domain.organisation.UnitKind;
+import vn.evn.cashless.domain.shared.DomainException;
+import vn.evn.cashless.domain.shared.ErrorCode;
+import vn.evn.cashless.projections.reporting.BranchView;
+import vn.evn.cashless.projections.reporting.FindBranch;
+
+@RestController
+@RequestMapping("/api/branches")
+public class BranchController {
+
+    public record NewBranch(String code, String name, String company) {
+    }
+
+    public record NewCommune(String code, String name, String kind) {
+    }
+
+    public record CommuneResponse(String branch, String code, String name, UnitKind kind) {
+    }
+
+    private final OrganisationService organisation;
+    private final Queries queries;
+
+    public BranchController(OrganisationService organisation, Queries queries) {
+        this.organisation = organisation;
+        this.queries = queries;
+    }
+
+    @PostMapping
+    public ResponseEntity<BranchView> create(@RequestBody NewBranch body, HttpServletRequest request) {
+        CreateBranch command = new CreateBranch(Inputs.value("code", body.code(), BranchCode::of), body.name(),
+                body.company());
+        organisation.createBranch(command, RequestContexts.of(request));
+        return ResponseEntity.created(URI.create("/api/branches/" + command.branch()))
+                .body(new BranchView(command.branch().value(), command.name(), command.company()));
+    }
+
+    @PostMapping("/{branch}/communes")
+    public ResponseEntity<CommuneResponse> addCommune(@PathVariable String branch, @RequestBody NewCommune body,
+                                                      HttpServletRequest request) {
+        AddCommune command = new AddCommune(Inputs.value("branch", branch, BranchCode::of),
+                Inputs.value("code", body.code(), CommuneCode::of), body.name(),
+                Inputs.enumValue("kind", body.kind(), UnitKind.class));
+        organisation.addCommune(command, RequestContexts.of(request));
+        return ResponseEntity.created(URI.create("/api/branches/" + branch + "/communes/" + command.commune()))
+                .body(new CommuneResponse(command.branch().value(), command.commune().value(), command.name(),
+                        command.kind()));
+    }
+
+    @GetMapping("/{branch}")
+    public BranchView get(@PathVariable String branch) {
+        BranchView view = queries.one(new FindBranch(Inputs.value("branch", branch, BranchCode::of).value()),
+                BranchView.class);
+        if (view == null) {
+            throw new DomainException(ErrorCode.BRANCH_NOT_FOUND, "branch", "no branch " + branch);
+        }
+        return view;
+    }
+}

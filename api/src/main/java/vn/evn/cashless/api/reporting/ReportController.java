@@ -1,0 +1,107 @@
+package vn.evn.cashless.api.reporting;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.evn.cashless.api.web.Inputs;
+import vn.evn.cashless.api.web.Queries;
+import vn.evn.cashless.domain.channel.ChannelKind;
+import vn.evn.cashless.domain.figures.CashlessTotals;
+import vn.evn.cashless.domain.figures.Figures;
+import vn.evn.cashless.domain.figures.Indicator;
+import vn.evn.cashless.domain.organisation.BranchCode;
+import vn.evn.cashless.domain.plan.ReportingPeriod;
+import vn.evn.cashless.domain.shared.DomainException;
+import vn.evn.cashless.domain.shared.ErrorCode;
+import vn.evn.cashless.projections.reporting.BranchCoverage;
+import vn.evn.cashless.projections.reporting.BranchView;
+import vn.evn.cashless.projections.reporting.ChannelBreakdown;
+import vn.evn.cashless.projections.reporting.FindBranch;
+import vn.evn.cashless.projections.reporting.FindBranchCoverage;
+import vn.evn.cashless.projections.reporting.FindChannelBreakdown;
+import vn.evn.cashless.projections.reporting.FindPlanProgress;
+import vn.evn.cashless.projections.reporting.PlanProgress;
+
+/** Coverage, plan progress and channel breakdown: read models, eventually consistent with the commands. */
+@RestController
+public class ReportController {
+
+    public record Totals(long payments, long cashlessPayments, long amount, long cashlessAmount,
+                         long cashlessCustomers, BigDecimal cashlessAmountRatio, BigDecimal cashlessPaymentRatio) {
+
+        static Totals of(CashlessTotals t) {
+            return new Totals(t.payments(), t.cashlessPayments(), t.amount(), t.cashlessAmount(),
+                    t.cashlessCustomers(), Figures.reported(t.cashlessAmountRatio()),
+                    Figures.reported(t.cashlessPaymentRatio()));
+        }
+    }
+
+    public record CommuneEntry(String code, String name, String kind, long customers, long registeredCustomers,
+                               long payments, long cashlessPayments, long amount, long cashlessAmount,
+                               long cashlessCustomers, BigDecimal cashlessAmountRatio,
+                               BigDecimal cashlessPaymentRatio, boolean covered) {
+    }
+
+    public record CoverageResponse(String branch, String period, List<ChannelKind> cashlessKinds,
+                                   List<CommuneEntry> communes, long coveredCommunes, long totalCommunes,
+                                   BigDecimal coverageRatio, Totals totals) {
+    }
+
+    public record ProgressResponse(String branch, String period, int revision, List<ChannelKind> cashlessKinds,
+                                   Totals totals, List<Indicator> indicators) {
+    }
+
+    private final Queries queries;
+
+    public ReportController(Queries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/api/branches/{branch}/coverage")
+    public CoverageResponse coverage(@PathVariable String branch, @RequestParam String period) {
+        BranchCode code = branch(branch);
+        BranchCoverage c = queries.one(new FindBranchCoverage(code.value(), period(period)), BranchCoverage.class);
+        return new CoverageResponse(c.branch(), c.period(), c.cashlessKinds(), c.communes().stream().map(m -> {
+            CashlessTotals t = m.totals();
+            return new CommuneEntry(m.code(), m.name(), m.kind(), m.customers(), m.registeredCustomers(),
+                    t.payments(), t.cashlessPayments(), t.amount(), t.cashlessAmount(), t.cashlessCustomers(),
+                    Figures.reported(t.cashlessAmountRatio()), Figures.reported(t.cashlessPaymentRatio()),
+                    t.covered());
+        }).toList(), c.coveredCommunes(), c.totalCommunes(), Figures.reported(c.coverageRatio()),
+                Totals.of(c.totals()));
+    }
+
+    @GetMapping("/api/plans/{branch}/{period}/progress")
+    public ProgressResponse progress(@PathVariable String branch, @PathVariable String period) {
+        BranchCode code = branch(branch);
+        ReportingPeriod reportingPeriod = period(period);
+        PlanProgress p = queries.one(new FindPlanProgress(code.value(), reportingPeriod), PlanProgress.class);
+        if (p == null) {
+            throw new DomainException(ErrorCode.PLAN_NOT_FOUND, "period",
+                    "branch " + code + " has no plan for " + reportingPeriod);
+        }
+        return new ProgressResponse(p.branch(), p.period(), p.revision(), p.cashlessKinds(), Totals.of(p.totals()),
+                p.indicators());
+    }
+
+    @GetMapping("/api/branches/{branch}/channels")
+    public ChannelBreakdown channels(@PathVariable String branch, @RequestParam String period) {
+        BranchCode code = branch(branch);
+        return queries.one(new FindChannelBreakdown(code.value(), period(period)), ChannelBreakdown.class);
+    }
+
+    private BranchCode branch(String branch) {
+        BranchCode code = Inputs.value("branch", branch, BranchCode::of);
+        if (queries.one(new FindBranch(code.value()), BranchView.class) == null) {
+            throw new DomainException(ErrorCode.BRANCH_NOT_FOUND, "branch", "no branch " + code);
+        }
+        return code;
+    }
+
+    private static ReportingPeriod period(String period) {
+        return Inputs.value("period", period, ReportingPeriod::parse);
+    }
+}

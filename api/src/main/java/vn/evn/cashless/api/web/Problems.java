@@ -1,0 +1,133 @@
+package vn.evn.cashless.api.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import vn.evn.cashless.domain.shared.DomainException;
+import vn.evn.cashless.domain.shared.ErrorCode;
+
+/**
+ * Every rejection as an RFC 9457 problem: a {@code type} per error code, the {@code code} clients switch on, and
+ * the {@code field} and {@code reason} a person reads. Nothing a client can send ends in a 500.
+ */
+@RestControllerAdvice
+public class Problems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(Problems.class);
+    private static final String TYPE_PREFIX = "urn:cashless-ledger:problem:";
+
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<Object> domain(DomainException e) {
+        return problem(statusOf(e.code()), e.code(), e.field(), e.reason());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return problem(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_VALUE, e.getName(), "has the wrong form");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "the request could not be completed; it is logged for the operators");
+        body.setType(URI.create(TYPE_PREFIX + "internal-error"));
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(body);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        JacksonException json = find(e, JacksonException.class);
+        if (json == null) {
+            return problem(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_VALUE, null,
+                    "the request body is missing or is not JSON");
+        }
+        String field = path(json.getPath());
+        if (field == null) {
+            return problem(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_VALUE, null, "the request body is not valid JSON");
+        }
+        return problem(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_VALUE, field, "has the wrong type or form");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_VALUE, e.getParameterName(), "is required");
+    }
+
+    public static HttpStatus statusOf(ErrorCode code) {
+        return switch (code.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case BUSINESS_RULE -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+    }
+
+    private static ResponseEntity<Object> problem(HttpStatus status, ErrorCode code, String field, String reason) {
+        String detail = field == null ? reason : field + ": " + reason;
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setType(URI.create(TYPE_PREFIX + code.name().toLowerCase(Locale.ROOT).replace('_', '-')));
+        body.setTitle(title(code));
+        body.setProperty("code", code.name());
+        if (field != null) {
+            body.setProperty("field", field);
+        }
+        body.setProperty("reason", reason);
+        body.setProperty("errors", List.of(field == null ? Map.of("reason", reason)
+                : Map.of("field", field, "reason", reason)));
+        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
+    }
+
+    private static String title(ErrorCode code) {
+        String words = code.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private static String path(List<JacksonException.Reference> references) {
+        if (references == null || references.isEmpty()) {
+            return null;
+        }
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : references) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? null : path.toString();
+    }
+
+    private static <T extends Throwable> T find(Throwable error, Class<T> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,70 @@
+package vn.evn.cashless.application.billing;
+
+import java.time.LocalDate;
+import org.springframework.stereotype.Service;
+import vn.evn.cashless.application.customer.CustomerDirectory;
+import vn.evn.cashless.application.messaging.CommandSender;
+import vn.evn.cashless.application.messaging.RequestContext;
+import vn.evn.cashless.domain.billing.BillId;
+import vn.evn.cashless.domain.billing.IssueBill;
+import vn.evn.cashless.domain.billing.PaymentId;
+import vn.evn.cashless.domain.billing.PaymentOutcome;
+import vn.evn.cashless.domain.billing.RecordPayment;
+import vn.evn.cashless.domain.billing.ReversePayment;
+import vn.evn.cashless.domain.billing.Vnd;
+import vn.evn.cashless.domain.shared.DomainException;
+import vn.evn.cashless.domain.shared.ErrorCode;
+
+/** Issues bills, records the payments channels report, and reverses them. */
+@Service
+public class BillingService {
+
+    private final CommandSender sender;
+    private final CustomerDirectory customers;
+    private final PaymentReferences references;
+
+    public BillingService(CommandSender sender, CustomerDirectory customers, PaymentReferences references) {
+        this.sender = sender;
+        this.customers = customers;
+        this.references = references;
+    }
+
+    public BillId issueBill(BillId bill, Vnd amount, LocalDate dueDate, RequestContext context) {
+        CustomerDirectory.Placement placement = customers.find(bill.customer()).orElseThrow(() ->
+                new DomainException(ErrorCode.CUSTOMER_NOT_FOUND, "customer", "no customer " + bill.customer()));
+        sender.create(new IssueBill(bill, placement.branch(), placement.commune(), amount, dueDate), context,
+                new DomainException(ErrorCode.BILL_ALREADY_ISSUED, "period",
+                        "customer " + bill.customer() + " already has a bill for " + bill.period()));
+        return bill;
+    }
+
+    /**
+     * Records a reported payment. The same notification again gives the first outcome and changes nothing; the
+     * same {@code (provider, externalRef)} with other content, on this bill or any other, is a conflict.
+     */
+    public PaymentOutcome recordPayment(RecordPayment command, RequestContext context) {
+        return sender.retryingConflicts(() -> {
+            if (customers.find(command.bill().customer()).isEmpty()) {
+                throw new DomainException(ErrorCode.CUSTOMER_NOT_FOUND, "customer",
+                        "no customer " + command.bill().customer());
+            }
+            references.billOf(command.paymentId()).filter(holder -> !holder.equals(command.bill())).ifPresent(
+                    holder -> {
+                        throw new DomainException(ErrorCode.PAYMENT_REFERENCE_CONFLICT, "externalRef",
+                                "payment " + command.provider() + "/" + command.externalRef()
+                                        + " was already recorded against bill " + holder);
+                    });
+            return sender.update(command, context, new DomainException(ErrorCode.BILL_NOT_FOUND, "period",
+                    "customer " + command.bill().customer() + " has no bill for " + command.bill().period()));
+        });
+    }
+
+    public BillId reversePayment(PaymentId payment, String reason, java.time.Instant reversedAt,
+                                 RequestContext context) {
+        BillId bill = references.billOf(payment).orElseThrow(() ->
+                new DomainException(ErrorCode.PAYMENT_NOT_FOUND, "id", "no payment " + payment));
+        sender.retryingConflicts(() -> sender.update(new ReversePayment(bill, payment, reason, reversedAt), context,
+                new DomainException(ErrorCode.BILL_NOT_FOUND, "id", "no bill " + bill)));
+        return bill;
+    }
+}

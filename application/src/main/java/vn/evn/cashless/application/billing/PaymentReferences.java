@@ -1,0 +1,38 @@
+package vn.evn.cashless.application.billing;
+
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import vn.evn.cashless.application.infrastructure.AxonSetup;
+import vn.evn.cashless.domain.billing.BillId;
+import vn.evn.cashless.domain.billing.PaymentId;
+import vn.evn.cashless.domain.billing.PaymentRecorded;
+
+/**
+ * The claim each payment notification makes on its {@code (provider, externalRef)}. The unique key is the last word
+ * on duplicates: a second claim, by however concurrent a request, fails and rolls its command back.
+ */
+@Component
+@ProcessingGroup(AxonSetup.COMMAND_LOOKUPS)
+public class PaymentReferences {
+
+    private final JdbcTemplate jdbc;
+
+    public PaymentReferences(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The bill that holds a payment, if the payment exists. */
+    public Optional<BillId> billOf(PaymentId payment) {
+        return jdbc.queryForList("SELECT bill_id FROM payment_reference WHERE payment_id = ?", String.class,
+                payment.value()).stream().findFirst().map(BillId::parse);
+    }
+
+    @EventHandler
+    void on(PaymentRecorded event) {
+        jdbc.update("INSERT INTO payment_reference (payment_id, provider, external_ref, bill_id) VALUES (?, ?, ?, ?)",
+                java.util.UUID.fromString(event.payment()), event.provider(), event.externalRef(), event.bill());
+    }
+}

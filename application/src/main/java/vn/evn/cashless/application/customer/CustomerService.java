@@ -1,0 +1,67 @@
+package vn.evn.cashless.application.customer;
+
+import org.springframework.stereotype.Service;
+import vn.evn.cashless.application.messaging.CommandSender;
+import vn.evn.cashless.application.messaging.RequestContext;
+import vn.evn.cashless.application.organisation.OrganisationDirectory;
+import vn.evn.cashless.domain.customer.ChangePhone;
+import vn.evn.cashless.domain.customer.CustomerCode;
+import vn.evn.cashless.domain.customer.RegisterCustomer;
+import vn.evn.cashless.domain.customer.RegisterNotificationChannel;
+import vn.evn.cashless.domain.customer.RegisterPaymentChannel;
+import vn.evn.cashless.domain.customer.UnregisterNotificationChannel;
+import vn.evn.cashless.domain.customer.UnregisterPaymentChannel;
+import vn.evn.cashless.domain.shared.DomainException;
+import vn.evn.cashless.domain.shared.ErrorCode;
+
+/** Registers customers and their payment and notification channels. */
+@Service
+public class CustomerService {
+
+    private final CommandSender sender;
+    private final OrganisationDirectory organisation;
+
+    public CustomerService(CommandSender sender, OrganisationDirectory organisation) {
+        this.sender = sender;
+        this.organisation = organisation;
+    }
+
+    public void register(RegisterCustomer command, RequestContext context) {
+        if (!organisation.branchExists(command.branch())) {
+            throw new DomainException(ErrorCode.BRANCH_NOT_FOUND, "branch", "no branch " + command.branch());
+        }
+        String owner = organisation.branchOf(command.commune()).orElseThrow(() -> new DomainException(
+                ErrorCode.COMMUNE_NOT_FOUND, "commune", "no commune " + command.commune()));
+        if (!owner.equals(command.branch().value())) {
+            throw new DomainException(ErrorCode.COMMUNE_OF_ANOTHER_BRANCH, "commune", "commune " + command.commune()
+                    + " belongs to branch " + owner + ", not " + command.branch());
+        }
+        sender.create(command, context, new DomainException(ErrorCode.CUSTOMER_ALREADY_EXISTS, "code",
+                "customer " + command.customer() + " already exists"));
+    }
+
+    public void changePhone(ChangePhone command, RequestContext context) {
+        update(command.customer(), command, context);
+    }
+
+    public void registerPaymentChannel(RegisterPaymentChannel command, RequestContext context) {
+        update(command.customer(), command, context);
+    }
+
+    public void unregisterPaymentChannel(UnregisterPaymentChannel command, RequestContext context) {
+        update(command.customer(), command, context);
+    }
+
+    public void registerNotificationChannel(RegisterNotificationChannel command, RequestContext context) {
+        update(command.customer(), command, context);
+    }
+
+    public void unregisterNotificationChannel(UnregisterNotificationChannel command, RequestContext context) {
+        update(command.customer(), command, context);
+    }
+
+    private void update(CustomerCode customer, Object command, RequestContext context) {
+        sender.retryingConflicts(() -> sender.update(command, context,
+                new DomainException(ErrorCode.CUSTOMER_NOT_FOUND, "code", "no customer " + customer)));
+    }
+}

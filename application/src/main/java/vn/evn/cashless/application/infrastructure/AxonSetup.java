@@ -1,0 +1,49 @@
+package vn.evn.cashless.application.infrastructure;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.evn.cashless.application.messaging.RequestContext;
+import vn.evn.cashless.domain.billing.Bill;
+import vn.evn.cashless.domain.customer.Customer;
+import vn.evn.cashless.domain.organisation.Branch;
+import vn.evn.cashless.domain.plan.Plan;
+
+/** Axon wiring that is part of the design rather than a tuning knob, so it lives in code, not in YAML. */
+@Configuration(proxyBeanMethods = false)
+public class AxonSetup {
+
+    /** The processing group whose handlers keep the command-side look-ups, inside the command's transaction. */
+    public static final String COMMAND_LOOKUPS = "command-lookups";
+
+    /** The domain module knows no Spring, so its aggregates are registered here rather than by annotation. */
+    @Bean
+    ConfigurerModule aggregates() {
+        return configurer -> configurer
+                .configureAggregate(Branch.class)
+                .configureAggregate(Customer.class)
+                .configureAggregate(Bill.class)
+                .configureAggregate(Plan.class);
+    }
+
+    /**
+     * Look-ups are written by a subscribing processor in the same transaction as the events, and a failure there
+     * (a payment reference already taken) must roll the command back, not be logged and forgotten.
+     */
+    @Bean
+    ConfigurerModule commandLookupsInTransaction() {
+        return configurer -> configurer.eventProcessing()
+                .registerSubscribingEventProcessor(COMMAND_LOOKUPS)
+                .registerListenerInvocationErrorHandler(COMMAND_LOOKUPS, c -> PropagatingErrorHandler.instance());
+    }
+
+    /** Copies who, why and from where from each command onto the events it causes. */
+    @Bean
+    CorrelationDataProvider requestContextOnEvents() {
+        return new SimpleCorrelationDataProvider(RequestContext.ACTOR, RequestContext.CORRELATION_ID,
+                RequestContext.SOURCE);
+    }
+}

@@ -1,0 +1,145 @@
+package vn.evn.cashless.application.infrastructure;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real PostgreSQL server, started by the application on a data directory that outlives it. It runs with
+ * {@code fsync} and {@code synchronous_commit} on: a payment acknowledged to a channel must survive a power cut.
+ * If the application was killed, its server may still be running on the directory; it is stopped first.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+    private static final String LOCK_FILE = "epg-lock";
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    public static EmbeddedPostgresServer start(Path dataDir, int port) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir);
+            failIfInUse(dir);
+            stopOrphanedServer(dir);
+            long started = System.nanoTime();
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dir)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("timezone", "UTC")
+                    .setServerConfig("max_connections", "100")
+                    .setPGStartupWait(Duration.ofSeconds(60));
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres postgres = builder.start();
+            log.info("Embedded PostgreSQL started on port {} with data in {} ({} ms)", postgres.getPort(), dir,
+                    (System.nanoTime() - started) / 1_000_000);
+            return new EmbeddedPostgresServer(postgres);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start the embedded PostgreSQL server on " + dir + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+
+    /** A live application holding the directory's lock owns the server: never touch it. */
+    private static void failIfInUse(Path dir) throws IOException {
+        Path lockFile = dir.resolve(LOCK_FILE);
+        if (!Files.exists(lockFile)) {
+            return;
+        }
+        try (RandomAccessFile file = new RandomAccessFile(lockFile.toFile(), "rw");
+             FileChannel channel = file.getChannel()) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                throw new IllegalStateException("The data directory " + dir
+                        + " is in use by another running instance of the application");
+            }
+            lock.release();
+        }
+    }
+
+    /**
+     * After a kill, the old server keeps running (it is a process of its own) and holds the directory. Its pid is
+     * the first line of {@code postmaster.pid}; it is asked to shut down fast, which rolls nothing committed back.
+     */
+    private static void stopOrphanedServer(Path dir) throws IOException {
+        Path pidFile = dir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        Optional<ProcessHandle> process = lines.isEmpty() ? Optional.empty()
+                : parsePid(lines.get(0)).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
+                        .filter(EmbeddedPostgresServer::isPostgres);
+        if (process.isEmpty()) {
+            log.info("Removing stale {}", pidFile);
+            Files.deleteIfExists(pidFile);
+            return;
+        }
+        ProcessHandle postmaster = process.get();
+        log.warn("A PostgreSQL server (pid {}) left by an earlier run still holds {}; stopping it", postmaster.pid(),
+                dir);
+        signal("INT", postmaster.pid());
+        try {
+            postmaster.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.warn("PostgreSQL (pid {}) did not stop in 60 s; terminating it", postmaster.pid());
+            postmaster.destroyForcibly();
+            postmaster.onExit().join();
+        }
+        Files.deleteIfExists(pidFile);
+    }
+
+    private static Optional<Long> parsePid(String line) {
+        try {
+            return Optional.of(Long.parseLong(line.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isPostgres(ProcessHandle process) {
+        return process.info().command().map(command -> command.contains("postgres")).orElse(true);
+    }
+
+    private static void signal(String signal, long pid) {
+        try {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package vn.evn.cashless.application.messaging;
+
+import java.util.function.Supplier;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import vn.evn.cashless.domain.shared.DomainException;
+import vn.evn.cashless.domain.shared.ErrorCode;
+
+/**
+ * Sends commands and waits for them, turning what Axon throws into the domain's own rejections. A command
+ * returns only once its events are committed: an accepted request is never lost afterwards.
+ */
+@Component
+public class CommandSender {
+
+    private static final int ATTEMPTS = 5;
+
+    private final CommandGateway commandGateway;
+
+    public CommandSender(CommandGateway commandGateway) {
+        this.commandGateway = commandGateway;
+    }
+
+    /** Sends a command that creates an aggregate; an existing one is rejected with {@code ifExists}. */
+    public <R> R create(Object command, RequestContext context, DomainException ifExists) {
+        try {
+            return send(command, context);
+        } catch (RuntimeException e) {
+            if (find(e, AggregateStreamCreationException.class) != null) {
+                throw ifExists;
+            }
+            throw e;
+        }
+    }
+
+    /** Sends a command to an existing aggregate; a missing one is rejected with {@code ifMissing}. */
+    public <R> R update(Object command, RequestContext context, DomainException ifMissing) {
+        try {
+            return send(command, context);
+        } catch (RuntimeException e) {
+            if (find(e, AggregateNotFoundException.class) != null) {
+                throw ifMissing;
+            }
+            throw e;
+        }
+    }
+
+    public <R> R send(Object command, RequestContext context) {
+        try {
+            return commandGateway.sendAndWait(
+                    GenericCommandMessage.asCommandMessage(command).andMetaData(context.toMetaData()));
+        } catch (RuntimeException e) {
+            DomainException rejection = find(e, DomainException.class);
+            throw rejection != null ? rejection : e;
+        }
+    }
+
+    /**
+     * Runs a check-then-send step again when a concurrent request changed the same aggregate or claimed the same
+     * key between the check and the commit. The repeated checks then see the other request's outcome.
+     */
+    public <R> R retryingConflicts(Supplier<R> step) {
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                return step.get();
+            } catch (RuntimeException e) {
+                if (find(e, ConcurrencyException.class) == null && find(e, DuplicateKeyException.class) == null
+                        && find(e, AggregateStreamCreationException.class) == null) {
+                    throw e;
+                }
+                last = e;
+            }
+        }
+        throw new DomainException(ErrorCode.CONCURRENT_MODIFICATION,
+                "the same record was changed by other requests at the same time; try again (" + last.getMessage()
+                        + ")");
+    }
+
+    static <T extends Throwable> T find(Throwable error, Class<T> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,31 @@
+package vn.evn.cashless.application.messaging;
+
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.messaging.MetaData;
+
+/**
+ * Who asked for a change, in which conversation, and through which door. Stored as metadata on every event the
+ * command causes, so an auditor can always tell who did what and why.
+ *
+ * @param actor         the person or system acting (the {@code X-Actor} header until sign-in exists)
+ * @param correlationId ties the events of one request together, and to the caller's own logs
+ * @param source        {@code api} or {@code demo}
+ */
+public record RequestContext(String actor, String correlationId, String source) {
+
+    public static final String ACTOR = "actor";
+    public static final String CORRELATION_ID = "correlationId";
+    public static final String SOURCE = "source";
+
+    public RequestContext {
+        actor = actor == null || actor.isBlank() ? "anonymous" : actor.strip();
+        correlationId = correlationId == null || correlationId.isBlank() ? UUID.randomUUID().toString()
+                : correlationId.strip();
+        source = source == null || source.isBlank() ? "api" : source;
+    }
+
+    public MetaData toMetaData() {
+        return MetaData.from(Map.of(ACTOR, actor, CORRELATION_ID, correlationId, SOURCE, source));
+    }
+}

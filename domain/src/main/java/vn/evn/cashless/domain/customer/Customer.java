@@ -1,0 +1,137 @@
+package vn.evn.cashless.domain.customer;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
+import vn.evn.cashless.domain.channel.ChannelKind;
+import vn.evn.cashless.domain.channel.NotificationChannel;
+import vn.evn.cashless.domain.shared.DomainException;
+import vn.evn.cashless.domain.shared.ErrorCode;
+import vn.evn.cashless.domain.shared.Require;
+
+/**
+ * Khách hàng: a customer of a branch, living in one commune, with the payment and notification channels they are
+ * registered for. The branch and commune ride along on every event so that read models never look them up.
+ */
+@AggregateRoot
+public class Customer {
+
+    private record ActiveChannel(ChannelKind kind, Instant registeredAt) {
+    }
+
+    @AggregateIdentifier
+    private String code;
+    private String branch;
+    private String commune;
+    private String phone;
+    private Instant registeredAt;
+    private final Map<String, ActiveChannel> paymentChannels = new HashMap<>();
+    private final Map<NotificationChannel, Instant> notificationChannels = new EnumMap<>(NotificationChannel.class);
+
+    protected Customer() {
+    }
+
+    /** Branch and commune are checked against the organisation by the caller, which alone can look them up. */
+    @CommandHandler
+    public Customer(RegisterCustomer command) {
+        apply(new CustomerRegistered(command.customer().value(), command.name(), command.branch().value(),
+                command.commune().value(), command.phone() == null ? null : command.phone().value(),
+                command.registeredAt()));
+    }
+
+    @CommandHandler
+    public void handle(ChangePhone command) {
+        Require.notBefore("changedAt", command.changedAt(), registeredAt, "the customer's registration");
+        if (command.phone().value().equals(phone)) {
+            return;
+        }
+        apply(new CustomerPhoneChanged(code, branch, commune, phone, command.phone().value(), command.changedAt()));
+    }
+
+    @CommandHandler
+    public void handle(RegisterPaymentChannel command) {
+        String provider = command.provider().value();
+        if (paymentChannels.containsKey(provider)) {
+            throw new DomainException(ErrorCode.PAYMENT_CHANNEL_ALREADY_REGISTERED, "provider",
+                    "customer " + code + " is already registered with " + provider);
+        }
+        Require.notBefore("registeredAt", command.registeredAt(), registeredAt, "the customer's registration");
+        apply(new PaymentChannelRegistered(code, branch, commune, command.kind(), provider, command.registeredAt()));
+    }
+
+    @CommandHandler
+    public void handle(UnregisterPaymentChannel command) {
+        String provider = command.provider().value();
+        ActiveChannel active = paymentChannels.get(provider);
+        if (active == null) {
+            throw new DomainException(ErrorCode.PAYMENT_CHANNEL_NOT_REGISTERED, "provider",
+                    "customer " + code + " is not registered with " + provider);
+        }
+        Require.notBefore("at", command.unregisteredAt(), active.registeredAt(), "the registration");
+        apply(new PaymentChannelUnregistered(code, branch, commune, active.kind(), provider, active.registeredAt(),
+                command.unregisteredAt()));
+    }
+
+    @CommandHandler
+    public void handle(RegisterNotificationChannel command) {
+        if (notificationChannels.containsKey(command.channel())) {
+            throw new DomainException(ErrorCode.NOTIFICATION_CHANNEL_ALREADY_REGISTERED, "channel",
+                    "customer " + code + " is already registered for " + command.channel());
+        }
+        Require.notBefore("registeredAt", command.registeredAt(), registeredAt, "the customer's registration");
+        apply(new NotificationChannelRegistered(code, branch, commune, command.channel(), command.registeredAt()));
+    }
+
+    @CommandHandler
+    public void handle(UnregisterNotificationChannel command) {
+        Instant since = notificationChannels.get(command.channel());
+        if (since == null) {
+            throw new DomainException(ErrorCode.NOTIFICATION_CHANNEL_NOT_REGISTERED, "channel",
+                    "customer " + code + " is not registered for " + command.channel());
+        }
+        Require.notBefore("at", command.unregisteredAt(), since, "the registration");
+        apply(new NotificationChannelUnregistered(code, branch, commune, command.channel(), since,
+                command.unregisteredAt()));
+    }
+
+    @EventSourcingHandler
+    void on(CustomerRegistered event) {
+        code = event.customer();
+        branch = event.branch();
+        commune = event.commune();
+        phone = event.phone();
+        registeredAt = event.registeredAt();
+    }
+
+    @EventSourcingHandler
+    void on(CustomerPhoneChanged event) {
+        phone = event.phone();
+    }
+
+    @EventSourcingHandler
+    void on(PaymentChannelRegistered event) {
+        paymentChannels.put(event.provider(), new ActiveChannel(event.kind(), event.registeredAt()));
+    }
+
+    @EventSourcingHandler
+    void on(PaymentChannelUnregistered event) {
+        paymentChannels.remove(event.provider());
+    }
+
+    @EventSourcingHandler
+    void on(NotificationChannelRegistered event) {
+        notificationChannels.put(event.channel(), event.registeredAt());
+    }
+
+    @EventSourcingHandler
+    void on(NotificationChannelUnregistered event) {
+        notificationChannels.remove(event.channel());
+    }
+}

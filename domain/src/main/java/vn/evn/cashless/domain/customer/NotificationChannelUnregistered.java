@@ -1,0 +1,12 @@
+package vn.evn.cashless.domain.customer;
+
+import vn.evn.cashless.domain.shared.BranchEvent;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+import vn.evn.cashless.domain.channel.NotificationChannel;
+
+@Revision("1")
+public record NotificationChannelUnregistered(String customer, String branch, String commune,
+                                              NotificationChannel channel, Instant registeredAt,
+                                              Instant unregisteredAt) implements BranchEvent {
+}

@@ -1,0 +1,29 @@
+package vn.evn.cashless.domain.plan;
+
+import java.math.BigDecimal;
+import vn.evn.cashless.domain.shared.InvalidValueException;
+
+/**
+ * The targets of a plan: ratios in percent (77.83 means 77.83 %), Zalo registrations as a count. A target left
+ * out is not measured.
+ */
+public record PlanTargets(BigDecimal cashlessAmountRatio, BigDecimal cashlessPaymentRatio, Long zaloRegistrations,
+                          BigDecimal communeCoverage) {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    public PlanTargets {
+        percent("targets.cashlessAmountRatio", cashlessAmountRatio);
+        percent("targets.cashlessPaymentRatio", cashlessPaymentRatio);
+        percent("targets.communeCoverage", communeCoverage);
+        if (zaloRegistrations != null && zaloRegistrations <= 0) {
+            throw new InvalidValueException("targets.zaloRegistrations", "must be a positive number of customers");
+        }
+    }
+
+    private static void percent(String field, BigDecimal value) {
+        if (value != null && (value.signum() <= 0 || value.compareTo(HUNDRED) > 0)) {
+            throw new InvalidValueException(field, "must be a percentage above 0 and at most 100");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package vn.evn.cashless.projections.customer;
+
+import static vn.evn.cashless.projections.support.Sql.instant;
+
+import java.util.List;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** A customer, their active channels, and their payments. */
+@Component
+public class CustomerQueries {
+
+    private final JdbcTemplate jdbc;
+
+    public CustomerQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @QueryHandler
+    public CustomerView handle(FindCustomer query) {
+        List<CustomerView.PaymentChannel> paymentChannels = jdbc.query("""
+                        SELECT kind, provider, registered_at FROM rm_payment_channel
+                        WHERE customer = ? AND unregistered_at IS NULL ORDER BY registered_at, provider""",
+                (rs, row) -> new CustomerView.PaymentChannel(rs.getString("kind"), rs.getString("provider"),
+                        instant(rs, "registered_at")), query.customer());
+        List<CustomerView.NotificationChannel> notificationChannels = jdbc.query("""
+                        SELECT channel, registered_at FROM rm_notification_channel
+                        WHERE customer = ? AND unregistered_at IS NULL ORDER BY registered_at, channel""",
+                (rs, row) -> new CustomerView.NotificationChannel(rs.getString("channel"),
+                        instant(rs, "registered_at")), query.customer());
+        return jdbc.query("""
+                        SELECT c.code, c.name, c.branch, c.commune, m.name AS commune_name, c.phone, c.registered_at
+                        FROM rm_customer c LEFT JOIN rm_commune m ON m.code = c.commune
+                        WHERE c.code = ?""",
+                (rs, row) -> new CustomerView(rs.getString("code"), rs.getString("name"), rs.getString("branch"),
+                        rs.getString("commune"), rs.getString("commune_name"), rs.getString("phone"),
+                        instant(rs, "registered_at"), paymentChannels, notificationChannels), query.customer())
+                .stream().findFirst().orElse(null);
+    }
+
+    @QueryHandler
+    public List<PaymentView> handle(FindCustomerPayments query) {
+        return jdbc.query("""
+                        SELECT payment_id, period, amount, kind, provider, external_ref, paid_at, reversed_at,
+                               reversal_reason
+                        FROM rm_payment WHERE customer = ? ORDER BY paid_at DESC, payment_id""",
+                (rs, row) -> new PaymentView(rs.getString("payment_id"), rs.getString("period"), rs.getLong("amount"),
+                        rs.getString("kind"), rs.getString("provider"), rs.getString("external_ref"),
+                        instant(rs, "paid_at"), rs.getObject("reversed_at") != null, instant(rs, "reversed_at"),
+                        rs.getString("reversal_reason")), query.customer());
+    }
+}
