@@ -1,0 +1,99 @@
+package vn.evn.cashless.application.demo;
+
+import java.util.Iterator;
+import java.util.concurrent.atomic.AtomicReference;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.evn.cashless.application.messaging.RequestContext;
+
+/**
+ * Loads the Bắc Mê demo through the command side (the same aggregates as the API, never SQL) when the {@code demo}
+ * profile is active. Commands go in batches, each batch one transaction together with the record of its progress,
+ * so a second start neither loads twice nor, after a crash, leaves half a batch behind. Runs beside the HTTP
+ * server, which answers meanwhile; {@code GET /api/status} shows how far it is.
+ */
+@Component
+@Profile("demo")
+public class DemoDataLoader implements ApplicationRunner {
+
+    public static final String NAME = "bac-me-2021-h1";
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+    private static final int BATCH = 500;
+
+    private final CommandGateway commands;
+    private final TransactionTemplate transactions;
+    private final DemoLoad load;
+    private final AtomicReference<String> failure = new AtomicReference<>();
+
+    public DemoDataLoader(CommandGateway commands, PlatformTransactionManager transactionManager, DemoLoad load) {
+        this.commands = commands;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.load = load;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        Thread loader = new Thread(this::load, "demo-loader");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    /** Why the last load failed, if it did. */
+    public String failure() {
+        return failure.get();
+    }
+
+    void load() {
+        DemoLoad.Progress progress = load.progress(NAME).orElse(null);
+        if (progress != null && progress.finished()) {
+            log.info("Demo data {} already loaded ({} commands in {} ms); nothing to do", NAME, progress.commands(),
+                    progress.millis());
+            return;
+        }
+        int done = progress == null ? 0 : progress.batchesDone();
+        RequestContext context = new RequestContext("demo-loader", "demo-" + NAME, "demo");
+        Iterator<Object> all = new BacMeDemo().commands();
+        long skipped = 0;
+        for (long i = 0; i < (long) done * BATCH && all.hasNext(); i++) {
+            all.next();
+            skipped++;
+        }
+        log.info("Loading demo data {}{}", NAME, done == 0 ? "" : " from batch " + done + " on");
+        long started = System.nanoTime();
+        long sent = 0;
+        try {
+            while (all.hasNext()) {
+                int batch = ++done;
+                sent += transactions.execute(status -> {
+                    int count = 0;
+                    while (count < BATCH && all.hasNext()) {
+                        commands.sendAndWait(GenericCommandMessage.asCommandMessage(all.next())
+                                .andMetaData(context.toMetaData()));
+                        count++;
+                    }
+                    load.recordBatch(NAME, batch);
+                    return count;
+                });
+                if (done % 20 == 0) {
+                    log.info("Demo data: {} commands sent", skipped + sent);
+                }
+            }
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            load.recordBatch(NAME, done);
+            load.recordFinished(NAME, millis, sent);
+            log.info("Demo data {} loaded: {} commands in {} ms ({} commands/s)", NAME, sent, millis,
+                    millis == 0 ? sent : sent * 1000 / millis);
+        } catch (RuntimeException e) {
+            failure.set(e.toString());
+            log.error("Demo data load stopped after {} commands; a restart resumes it", skipped + sent, e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package vn.evn.cashless.domain.organisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.evn.cashless.domain.shared.InvalidValues.assertInvalid;
+
+import org.junit.jupiter.api.Test;
+
+class OrganisationCommandsTest {
+
+    @Test
+    void branchCodeIsUpToTenUpperCaseLettersOrDigits() {
+        assertThat(BranchCode.of("BM").value()).isEqualTo("BM");
+        assertThat(BranchCode.of("PCHG012345").value()).isEqualTo("PCHG012345");
+    }
+
+    @Test
+    void branchCodeInLowerCaseOrTooLongOrEmptyIsInvalid() {
+        assertInvalid("branch", () -> BranchCode.of("bm"));
+        assertInvalid("branch", () -> BranchCode.of("PCHG0123456"));
+        assertInvalid("branch", () -> BranchCode.of(""));
+        assertInvalid("branch", () -> BranchCode.of("B-M"));
+        assertInvalid("branch", () -> BranchCode.of(null));
+    }
+
+    @Test
+    void communeCodeIsFiveDigits() {
+        assertThat(CommuneCode.of("00991").value()).isEqualTo("00991");
+        assertInvalid("commune", () -> CommuneCode.of("0991"));
+        assertInvalid("commune", () -> CommuneCode.of("009910"));
+        assertInvalid("commune", () -> CommuneCode.of("0099A"));
+        assertInvalid("commune", () -> CommuneCode.of(null));
+    }
+
+    @Test
+    void createBranchNeedsNameAndCompany() {
+        assertInvalid("name", () -> new CreateBranch(BranchCode.of("BM"), "  ", "PC Hà Giang"));
+        assertInvalid("company", () -> new CreateBranch(BranchCode.of("BM"), "Điện lực Bắc Mê", null));
+        assertInvalid("code", () -> new CreateBranch(null, "Điện lực Bắc Mê", "PC Hà Giang"));
+    }
+
+    @Test
+    void addCommuneNeedsCodeNameAndKind() {
+        BranchCode bm = BranchCode.of("BM");
+        CommuneCode yenPhu = CommuneCode.of("00991");
+        assertInvalid("code", () -> new AddCommune(bm, null, "Thị trấn Yên Phú", UnitKind.TOWN));
+        assertInvalid("name", () -> new AddCommune(bm, yenPhu, "", UnitKind.TOWN));
+        assertInvalid("kind", () -> new AddCommune(bm, yenPhu, "Thị trấn Yên Phú", null));
+    }
+}
