@@ -1,5 +1,7 @@
 package vn.evn.cashless.application.infrastructure;
 
+import java.sql.SQLException;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -45,5 +47,26 @@ public class AxonSetup {
     CorrelationDataProvider requestContextOnEvents() {
         return new SimpleCorrelationDataProvider(RequestContext.ACTOR, RequestContext.CORRELATION_ID,
                 RequestContext.SOURCE);
+    }
+
+    /**
+     * Tells the event store that an insert failed on a unique key, so that creating an aggregate that exists is
+     * reported as such (and a concurrent append as a conflict) rather than as a storage failure. PostgreSQL reports
+     * it as SQLState 23505, also inside a batch update.
+     */
+    @Bean
+    PersistenceExceptionResolver uniqueViolationResolver() {
+        return exception -> {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql) {
+                    for (SQLException next = sql; next != null; next = next.getNextException()) {
+                        if ("23505".equals(next.getSQLState())) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        };
     }
 }
