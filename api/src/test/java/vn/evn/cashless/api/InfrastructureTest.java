@@ -1,0 +1,102 @@
+package vn.evn.cashless.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.axonframework.serialization.xml.XStreamSerializer;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import vn.evn.cashless.api.support.EndToEndTest;
+import vn.evn.cashless.api.support.Http;
+
+/** The wiring the design rests on: a pitfall here fails silently, so it is asserted. */
+class InfrastructureTest extends EndToEndTest {
+
+    @Autowired
+    private ApplicationContext context;
+    @Autowired
+    private TransactionManager axonTransactionManager;
+    @Autowired
+    private EventStorageEngine storageEngine;
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Test
+    void axonUsesSpringsTransactionManager() {
+        assertThat(axonTransactionManager).isInstanceOf(SpringTransactionManager.class);
+    }
+
+    @Test
+    void eventsAreStoredByTheJdbcEngine() {
+        assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
+    }
+
+    @Test
+    void everySerializerIsJacksonAndXStreamIsNeverUsed() {
+        Map<String, Serializer> serializers = context.getBeansOfType(Serializer.class);
+        assertThat(serializers).isNotEmpty();
+        assertThat(serializers.values()).allSatisfy(serializer -> {
+            assertThat(serializer).isInstanceOf(Jackson3Serializer.class);
+            assertThat(serializer).isNotInstanceOf(XStreamSerializer.class);
+        });
+        branchWith(uniqueCommuneCode());
+        awaitReadModels();
+        List<byte[]> stored = jdbc.queryForList("SELECT payload FROM domainevententry UNION ALL "
+                + "SELECT metadata FROM domainevententry UNION ALL SELECT token FROM tokenentry "
+                + "WHERE token IS NOT NULL", byte[].class);
+        assertThat(stored).isNotEmpty().allSatisfy(bytes ->
+                assertThat(new String(bytes, StandardCharsets.UTF_8)).startsWith("{").doesNotContain("<"));
+    }
+
+    @Test
+    void theDatabaseAcknowledgesOnlyDurableCommits() {
+        assertThat(jdbc.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo("on");
+        assertThat(jdbc.queryForObject("SHOW fsync", String.class)).isEqualTo("on");
+    }
+
+    @Test
+    void theGlobalIndexHasASequenceOfItsOwn() {
+        String sequence = jdbc.queryForObject("SELECT pg_get_serial_sequence('domainevententry', 'globalindex')",
+                String.class);
+        assertThat(sequence).isNotNull();
+        Integer users = jdbc.queryForObject("""
+                SELECT COUNT(*) FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid
+                WHERE pg_get_expr(d.adbin, d.adrelid) LIKE '%' || ? || '%'""", Integer.class,
+                sequence.substring(sequence.indexOf('.') + 1));
+        assertThat(users).isEqualTo(1);
+    }
+
+    @Test
+    void everyEventSaysWhoDidItWhyAndThroughWhichDoor() {
+        String branch = uniqueBranchCode();
+        Http.Response created = http().post("/api/branches",
+                Map.of("code", branch, "name", "Điện lực " + branch, "company", "PC Hà Giang"),
+                Map.of("X-Actor", "nguyen.van.a@pc-hagiang", "X-Correlation-Id", "ticket-4711"));
+        Http.Response anonymous = http().post("/api/branches/" + branch + "/communes",
+                Map.of("code", uniqueCommuneCode(), "name", "Xã Minh Sơn", "kind", "COMMUNE"));
+
+        assertThat(created.header("X-Correlation-Id")).isEqualTo("ticket-4711");
+        assertThat(anonymous.header("X-Correlation-Id")).isNotBlank();
+        List<String> metadata = jdbc.queryForList("SELECT convert_from(metadata, 'UTF8') FROM domainevententry "
+                + "WHERE aggregateidentifier = ? ORDER BY sequencenumber", String.class, branch);
+        assertThat(metadata).hasSize(2);
+        JsonNode first = Http.JSON.readTree(metadata.get(0));
+        assertThat(first.get("actor").asString()).isEqualTo("nguyen.van.a@pc-hagiang");
+        assertThat(first.get("correlationId").asString()).isEqualTo("ticket-4711");
+        assertThat(first.get("source").asString()).isEqualTo("api");
+        JsonNode second = Http.JSON.readTree(metadata.get(1));
+        assertThat(second.get("actor").asString()).isEqualTo("anonymous");
+        assertThat(second.get("correlationId").asString()).isEqualTo(anonymous.header("X-Correlation-Id"));
+    }
+}
