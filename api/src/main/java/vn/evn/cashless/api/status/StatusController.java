@@ -85,9 +85,9 @@ public class StatusController {
         DemoDataLoader loader = demoLoader.getIfAvailable();
         DemoLoad.Progress progress = demoLoad.progress(DemoDataLoader.NAME).orElse(null);
         String failure = loader == null ? null : loader.failure();
-        String state = progress != null && progress.finished() ? "loaded"
+        String state = loader != null && loader.running() ? "loading"
+                : progress != null && progress.finished() ? "loaded"
                 : failure != null ? "failed"
-                : loader != null ? "loading"
                 : progress != null ? "incomplete" : "not-requested";
         return new DemoStatus(DemoDataLoader.NAME, state, progress == null ? 0 : progress.batchesDone(),
                 progress == null ? null : progress.millis(), progress == null ? null : progress.commands(),

@@ -32,6 +32,7 @@ public class DemoDataLoader implements ApplicationRunner {
     private final TransactionTemplate transactions;
     private final DemoLoad load;
     private final AtomicReference<String> failure = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
 
     public DemoDataLoader(CommandGateway commands, PlatformTransactionManager transactionManager, DemoLoad load) {
         this.commands = commands;
@@ -41,9 +42,21 @@ public class DemoDataLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        Thread loader = new Thread(this::load, "demo-loader");
+        running.set(true);
+        Thread loader = new Thread(() -> {
+            try {
+                load();
+            } finally {
+                running.set(false);
+            }
+        }, "demo-loader");
         loader.setDaemon(true);
         loader.start();
+    }
+
+    /** Whether this start's loader is still at work (deciding, loading or resuming). */
+    public boolean running() {
+        return running.get();
     }
 
     /** Why the last load failed, if it did. */

@@ -39,7 +39,7 @@ public class PaymentProjection {
     }
 
     @EventHandler
-    void on(PaymentRecorded e) {
+    public void on(PaymentRecorded e) {
         Batch batch = batch();
         batch.inserts.add(new Object[]{UUID.fromString(e.payment()), e.bill(), e.customer(), e.branch(), e.commune(),
                 e.period(), e.amount(), e.kind().name(), e.provider(), e.externalRef(), timestamp(e.paidAt())});
@@ -49,7 +49,7 @@ public class PaymentProjection {
     }
 
     @EventHandler
-    void on(PaymentReversed e) {
+    public void on(PaymentReversed e) {
         Batch batch = batch();
         batch.reversals.add(new Object[]{timestamp(e.reversedAt()), e.reason(), UUID.fromString(e.payment())});
         LocalDate month = localMonth(e.paidAt());
@@ -58,7 +58,7 @@ public class PaymentProjection {
     }
 
     @ResetHandler
-    void reset() {
+    public void reset() {
         jdbc.update("DELETE FROM rm_customer_month");
         jdbc.update("DELETE FROM rm_payment_month");
         jdbc.update("DELETE FROM rm_payment");

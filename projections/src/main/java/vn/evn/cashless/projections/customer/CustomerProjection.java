@@ -31,26 +31,26 @@ public class CustomerProjection {
     }
 
     @EventHandler
-    void on(CustomerRegistered event) {
+    public void on(CustomerRegistered event) {
         jdbc.update("INSERT INTO rm_customer (code, name, branch, commune, phone, registered_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?)", event.customer(), event.name(), event.branch(), event.commune(),
                 event.phone(), timestamp(event.registeredAt()));
     }
 
     @EventHandler
-    void on(CustomerPhoneChanged event) {
+    public void on(CustomerPhoneChanged event) {
         jdbc.update("UPDATE rm_customer SET phone = ? WHERE code = ?", event.phone(), event.customer());
     }
 
     @EventHandler
-    void on(PaymentChannelRegistered event) {
+    public void on(PaymentChannelRegistered event) {
         jdbc.update("INSERT INTO rm_payment_channel (customer, provider, registered_at, kind, branch, commune) "
                         + "VALUES (?, ?, ?, ?, ?, ?)", event.customer(), event.provider(),
                 timestamp(event.registeredAt()), event.kind().name(), event.branch(), event.commune());
     }
 
     @EventHandler
-    void on(PaymentChannelUnregistered event) {
+    public void on(PaymentChannelUnregistered event) {
         jdbc.update("UPDATE rm_payment_channel SET unregistered_at = ? "
                         + "WHERE customer = ? AND provider = ? AND registered_at = ?",
                 timestamp(event.unregisteredAt()), event.customer(), event.provider(),
@@ -58,14 +58,14 @@ public class CustomerProjection {
     }
 
     @EventHandler
-    void on(NotificationChannelRegistered event) {
+    public void on(NotificationChannelRegistered event) {
         jdbc.update("INSERT INTO rm_notification_channel (customer, channel, registered_at, branch, commune) "
                         + "VALUES (?, ?, ?, ?, ?)", event.customer(), event.channel().name(),
                 timestamp(event.registeredAt()), event.branch(), event.commune());
     }
 
     @EventHandler
-    void on(NotificationChannelUnregistered event) {
+    public void on(NotificationChannelUnregistered event) {
         jdbc.update("UPDATE rm_notification_channel SET unregistered_at = ? "
                         + "WHERE customer = ? AND channel = ? AND registered_at = ?",
                 timestamp(event.unregisteredAt()), event.customer(), event.channel().name(),
@@ -73,7 +73,7 @@ public class CustomerProjection {
     }
 
     @ResetHandler
-    void reset() {
+    public void reset() {
         jdbc.update("DELETE FROM rm_notification_channel");
         jdbc.update("DELETE FROM rm_payment_channel");
         jdbc.update("DELETE FROM rm_customer");

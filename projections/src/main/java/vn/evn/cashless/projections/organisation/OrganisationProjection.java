@@ -22,19 +22,19 @@ public class OrganisationProjection {
     }
 
     @EventHandler
-    void on(BranchCreated event) {
+    public void on(BranchCreated event) {
         jdbc.update("INSERT INTO rm_branch (code, name, company) VALUES (?, ?, ?)", event.branch(), event.name(),
                 event.company());
     }
 
     @EventHandler
-    void on(CommuneAdded event) {
+    public void on(CommuneAdded event) {
         jdbc.update("INSERT INTO rm_commune (code, branch, name, kind) VALUES (?, ?, ?, ?)", event.commune(),
                 event.branch(), event.name(), event.kind().name());
     }
 
     @ResetHandler
-    void reset() {
+    public void reset() {
         jdbc.update("DELETE FROM rm_commune");
         jdbc.update("DELETE FROM rm_branch");
     }

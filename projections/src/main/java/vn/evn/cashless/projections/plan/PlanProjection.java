@@ -25,7 +25,7 @@ public class PlanProjection {
     }
 
     @EventHandler
-    void on(PlanAssigned event, @Timestamp Instant assignedAt) {
+    public void on(PlanAssigned event, @Timestamp Instant assignedAt) {
         String kinds = event.cashlessKinds().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
         jdbc.update("""
                 INSERT INTO rm_plan (branch, period, revision, cashless_amount_ratio, cashless_payment_ratio,
@@ -42,7 +42,7 @@ public class PlanProjection {
     }
 
     @ResetHandler
-    void reset() {
+    public void reset() {
         jdbc.update("DELETE FROM rm_plan");
     }
 }

@@ -1,0 +1,109 @@
+package vn.evn.cashless.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import vn.evn.cashless.api.support.Http;
+import vn.evn.cashless.api.support.RunningApplication;
+
+/**
+ * The article's figures for Điện lực Bắc Mê, first half of 2021, read back over HTTP from the demo data, which the
+ * application loads through its own command side; and a second start does not load it twice.
+ */
+class DemoDataEndToEndTest {
+
+    private static final Path DATA = Path.of("target", "demo-data", UUID.randomUUID().toString(), "postgres");
+
+    @Test
+    void theDemoReproducesTheBacMeFiguresAndLoadsOnlyOnce() throws Exception {
+        long head;
+        try (RunningApplication application = RunningApplication.start(DATA, "--spring.profiles.active=demo")) {
+            Http http = application.http();
+            JsonNode status = awaitLoaded(http);
+            head = status.get("head").asLong();
+            assertThat(head).isGreaterThan(120_000);
+            System.out.printf("Demo load: %d commands in %d ms (%.0f commands/s)%n",
+                    status.get("demo").get("commands").asLong(), status.get("demo").get("millis").asLong(),
+                    status.get("demo").get("commandsPerSecond").asDouble());
+
+            JsonNode progress = http.get("/api/plans/BM/2021-H1/progress").json();
+            assertThat(progress.get("cashlessKinds")).extracting(JsonNode::asString)
+                    .containsExactly("BANK", "E_WALLET");
+            JsonNode amount = indicator(progress, "cashlessAmountRatio");
+            assertThat(amount.get("actual").decimalValue()).isEqualByComparingTo("82.27");
+            assertThat(amount.get("achievement").decimalValue())
+                    .isBetween(new BigDecimal("105.70"), new BigDecimal("105.79"));
+            JsonNode payments = indicator(progress, "cashlessPaymentRatio");
+            assertThat(payments.get("actual").decimalValue()).isEqualByComparingTo("22.79");
+            assertThat(payments.get("achievement").decimalValue())
+                    .isBetween(new BigDecimal("96.30"), new BigDecimal("96.49"));
+            JsonNode zalo = indicator(progress, "zaloRegistrations");
+            assertThat(zalo.get("actual").decimalValue()).isLessThan(zalo.get("target").decimalValue());
+            assertThat(indicator(progress, "communeCoverage").get("actual").decimalValue())
+                    .isEqualByComparingTo("100.00");
+            JsonNode totals = progress.get("totals");
+            assertThat(totals.get("cashlessPayments").asLong()).isEqualTo(5_082 + 7_222);
+            assertThat(totals.get("payments").asLong()).isBetween(53_500L, 54_500L);
+            assertThat(totals.get("cashlessAmount").asLong()).isBetween(29_000_000_000L, 29_200_000_000L);
+            assertThat(totals.get("amount").asLong()).isBetween(35_300_000_000L, 35_450_000_000L);
+
+            JsonNode coverage = http.get("/api/branches/BM/coverage?period=2021-H1").json();
+            assertThat(coverage.get("coveredCommunes").asLong()).isEqualTo(13);
+            assertThat(coverage.get("totalCommunes").asLong()).isEqualTo(13);
+            long customers = 0;
+            for (JsonNode commune : coverage.get("communes")) {
+                customers += commune.get("customers").asLong();
+            }
+            assertThat(customers).isBetween(9_500L, 10_500L);
+
+            Map<String, long[]> byKind = new HashMap<>();
+            for (JsonNode channel : http.get("/api/branches/BM/channels?period=2021-H1").json().get("channels")) {
+                long[] sums = byKind.computeIfAbsent(channel.get("kind").asString(), k -> new long[2]);
+                sums[0] += channel.get("payments").asLong();
+                sums[1] += channel.get("amount").asLong();
+            }
+            assertThat(byKind.get("BANK")[0]).isEqualTo(5_082);
+            assertThat(byKind.get("BANK")[1]).isBetween(25_900_000_000L, 26_000_000_000L);
+            assertThat(byKind.get("E_WALLET")[0]).isEqualTo(7_222);
+            assertThat(byKind.get("E_WALLET")[1]).isBetween(3_100_000_001L, 3_199_999_999L);
+            assertThat(byKind.get("INTERMEDIARY")[0]).isEqualTo(6_895);
+            assertThat(byKind.get("INTERMEDIARY")[1]).isBetween(2_900_000_001L, 2_999_999_999L);
+        }
+
+        try (RunningApplication again = RunningApplication.start(DATA, "--spring.profiles.active=demo")) {
+            JsonNode status = awaitLoaded(again.http());
+            assertThat(status.get("head").asLong()).as("nothing loaded twice").isEqualTo(head);
+        }
+    }
+
+    private static JsonNode awaitLoaded(Http http) {
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            JsonNode status = http.get("/api/status").json();
+            last[0] = status;
+            String state = status.get("demo").get("state").asString();
+            if (state.equals("failed")) {
+                throw new AssertionError("demo load failed: " + status);
+            }
+            return state.equals("loaded") && status.get("caughtUp").asBoolean();
+        });
+        return last[0];
+    }
+
+    private static JsonNode indicator(JsonNode progress, String name) {
+        for (JsonNode indicator : progress.get("indicators")) {
+            if (indicator.get("name").asString().equals(name)) {
+                return indicator;
+            }
+        }
+        throw new AssertionError("no indicator " + name + " in " + progress);
+    }
+}

@@ -1,0 +1,92 @@
+package vn.evn.cashless.api.support;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import vn.evn.cashless.api.LedgerApplication;
+
+/**
+ * The application in a process of its own, as an operator runs it, so that a test can kill it outright
+ * (SIGKILL: no shutdown hook, the embedded PostgreSQL left running) and start it again on the same data.
+ */
+public final class RunningApplication implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private RunningApplication(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    public static RunningApplication start(Path dataDir, String... extraArgs) {
+        try {
+            Files.createDirectories(dataDir);
+            int port = freePort();
+            Path log = Files.createTempFile(dataDir.getParent(), "run-", ".log");
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"),
+                    "-Daxoniq.update-checker.disabled=true", "-Ddisable-axoniq-console-message=true",
+                    "-Dfile.encoding=UTF-8",
+                    LedgerApplication.class.getName(),
+                    "--server.port=" + port,
+                    "--ledger.embedded-postgres.data-dir=" + dataDir.toAbsolutePath()));
+            command.addAll(List.of(extraArgs));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                    .start();
+            RunningApplication application = new RunningApplication(process, port, log);
+            application.awaitUp();
+            return application;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public Http http() {
+        return new Http(port);
+    }
+
+    private void awaitUp() {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the application exited with " + process.exitValue() + "; see "
+                        + log);
+            }
+            try {
+                return http().get("/api/status").status() == 200;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        });
+    }
+
+    /** SIGKILL: the JVM dies at once, whatever it was doing. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** SIGTERM: an orderly shutdown, which also stops the embedded PostgreSQL. */
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
