@@ -28,6 +28,12 @@ public final class RunningApplication implements AutoCloseable {
     }
 
     public static RunningApplication start(Path dataDir, String... extraArgs) {
+        return start(dataDir, java.util.Map.of(), extraArgs);
+    }
+
+    /** Starts the application with extra environment variables, as an operator would set them. */
+    public static RunningApplication start(Path dataDir, java.util.Map<String, String> environment,
+                                           String... extraArgs) {
         try {
             Files.createDirectories(dataDir);
             int port = freePort();
@@ -41,8 +47,10 @@ public final class RunningApplication implements AutoCloseable {
                     "--server.port=" + port,
                     "--ledger.embedded-postgres.data-dir=" + dataDir.toAbsolutePath()));
             command.addAll(List.of(extraArgs));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-                    .start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             RunningApplication application = new RunningApplication(process, port, log);
             application.awaitUp();
             return application;
