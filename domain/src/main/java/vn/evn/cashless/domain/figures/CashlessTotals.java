@@ -31,6 +31,10 @@ public record CashlessTotals(long payments, long cashlessPayments, long amount, 
         return new CashlessTotals(payments, cashlessPayments, amount, cashlessAmount, cashlessCustomers);
     }
 
+    /**
+     * Adds two totals. Distinct customers add up only when no customer is on both sides, as with the communes of one
+     * branch (a customer lives in one commune); never add up totals of overlapping periods.
+     */
     public CashlessTotals plus(CashlessTotals other) {
         return new CashlessTotals(payments + other.payments, cashlessPayments + other.cashlessPayments,
                 amount + other.amount, cashlessAmount + other.cashlessAmount,

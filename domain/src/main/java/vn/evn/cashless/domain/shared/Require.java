@@ -13,6 +13,9 @@ public final class Require {
             throw new InvalidValueException(field, "must not be blank");
         }
         String trimmed = value.strip();
+        if (trimmed.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidValueException(field, "must not contain control characters");
+        }
         if (trimmed.length() > maxLength) {
             throw new InvalidValueException(field, "must be at most " + maxLength + " characters");
         }
