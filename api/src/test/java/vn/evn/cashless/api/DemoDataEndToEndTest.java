@@ -1,6 +1,7 @@
 package vn.evn.cashless.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.evn.cashless.api.support.Reads.indicator;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
@@ -96,14 +97,5 @@ class DemoDataEndToEndTest {
             return state.equals("loaded") && status.get("caughtUp").asBoolean();
         });
         return last[0];
-    }
-
-    private static JsonNode indicator(JsonNode progress, String name) {
-        for (JsonNode indicator : progress.get("indicators")) {
-            if (indicator.get("name").asString().equals(name)) {
-                return indicator;
-            }
-        }
-        throw new AssertionError("no indicator " + name + " in " + progress);
     }
 }

@@ -1,16 +1,15 @@
 package vn.evn.cashless.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.evn.cashless.api.support.Http;
+import vn.evn.cashless.api.support.Reads;
 import vn.evn.cashless.api.support.RunningApplication;
 
 /**
@@ -60,7 +59,7 @@ class RestartEndToEndTest {
             assertThat(resent.json().get("id").asString()).isEqualTo(paymentId);
             assertThat(http.post("/api/branches", Map.of("code", "BM", "name", "again", "company", "x")).status())
                     .isEqualTo(409);
-            awaitReadModels(http);
+            Reads.awaitCaughtUp(http);
             assertPaymentVisible(http, paymentId);
         } finally {
             second.close();
@@ -69,7 +68,7 @@ class RestartEndToEndTest {
         RunningApplication third = RunningApplication.start(DATA);
         try {
             Http http = third.http();
-            awaitReadModels(http);
+            Reads.awaitCaughtUp(http);
             assertPaymentVisible(http, paymentId);
             JsonNode coverage = http.get("/api/branches/BM/coverage?period=2021-07").json();
             assertThat(coverage.get("communes").get(0).get("name").asString()).isEqualTo("Xã Phiêng Luông");
@@ -85,10 +84,5 @@ class RestartEndToEndTest {
         JsonNode payments = http.get("/api/customers/PA20BM0009999/payments").json().get("payments");
         assertThat(payments).hasSize(1);
         assertThat(payments.get(0).get("id").asString()).isEqualTo(paymentId);
-    }
-
-    private static void awaitReadModels(Http http) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> http.get("/api/status").json().get("caughtUp").asBoolean());
     }
 }

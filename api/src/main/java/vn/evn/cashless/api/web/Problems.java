@@ -19,6 +19,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import vn.evn.cashless.application.messaging.Causes;
 import vn.evn.cashless.domain.shared.DomainException;
 import vn.evn.cashless.domain.shared.ErrorCode;
 
@@ -55,7 +56,7 @@ public class Problems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        JacksonException json = find(e, JacksonException.class);
+        JacksonException json = Causes.find(e, JacksonException.class);
         if (json == null) {
             return problem(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_VALUE, null,
                     "the request body is missing or is not JSON");
@@ -120,14 +121,5 @@ public class Problems extends ResponseEntityExceptionHandler {
             }
         }
         return path.isEmpty() ? null : path.toString();
-    }
-
-    private static <T extends Throwable> T find(Throwable error, Class<T> type) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return type.cast(cause);
-            }
-        }
-        return null;
     }
 }

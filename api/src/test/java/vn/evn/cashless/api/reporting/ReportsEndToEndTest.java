@@ -1,6 +1,7 @@
 package vn.evn.cashless.api.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.evn.cashless.api.support.Reads.indicator;
 
 import java.util.List;
 import java.util.Map;
@@ -186,14 +187,5 @@ class ReportsEndToEndTest extends EndToEndTest {
         assertThat(commune(coverage, commune).get("cashlessAmountRatio").isNull()).isTrue();
         assertThat(commune(coverage, commune).get("cashlessPaymentRatio").isNull()).isTrue();
         assertThat(coverage.get("coverageRatio").decimalValue()).isEqualByComparingTo("0.00");
-    }
-
-    private static JsonNode indicator(JsonNode progress, String name) {
-        for (JsonNode indicator : progress.get("indicators")) {
-            if (indicator.get("name").asString().equals(name)) {
-                return indicator;
-            }
-        }
-        throw new AssertionError("no indicator " + name + " in " + progress);
     }
 }

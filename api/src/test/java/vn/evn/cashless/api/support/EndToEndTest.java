@@ -1,10 +1,8 @@
 package vn.evn.cashless.api.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +39,7 @@ public abstract class EndToEndTest {
 
     /** Waits, with a deadline, until every read model has processed every event stored so far. */
     protected void awaitReadModels() {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                .until(() -> http().get("/api/status").json().get("caughtUp").asBoolean());
+        Reads.awaitCaughtUp(http());
     }
 
     protected long eventCount() {

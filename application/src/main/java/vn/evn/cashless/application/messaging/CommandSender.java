@@ -1,5 +1,7 @@
 package vn.evn.cashless.application.messaging;
 
+import static vn.evn.cashless.application.messaging.Causes.find;
+
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -80,17 +82,5 @@ public class CommandSender {
         throw new DomainException(ErrorCode.CONCURRENT_MODIFICATION,
                 "the same record was changed by other requests at the same time; try again (" + last.getMessage()
                         + ")");
-    }
-
-    static <T extends Throwable> T find(Throwable error, Class<T> type) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return type.cast(cause);
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return null;
     }
 }
