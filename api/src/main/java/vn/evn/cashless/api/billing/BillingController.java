@@ -5,11 +5,13 @@ import java.net.URI;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import vn.evn.cashless.api.web.Inputs;
+import vn.evn.cashless.api.web.Queries;
 import vn.evn.cashless.api.web.RequestContexts;
 import vn.evn.cashless.api.web.Times;
 import vn.evn.cashless.application.billing.BillingService;
@@ -23,7 +25,11 @@ import vn.evn.cashless.domain.billing.Vnd;
 import vn.evn.cashless.domain.channel.ChannelKind;
 import vn.evn.cashless.domain.channel.Provider;
 import vn.evn.cashless.domain.customer.CustomerCode;
+import vn.evn.cashless.domain.shared.DomainException;
+import vn.evn.cashless.domain.shared.ErrorCode;
 import vn.evn.cashless.domain.shared.InvalidValueException;
+import vn.evn.cashless.projections.customer.FindPayment;
+import vn.evn.cashless.projections.customer.PaymentView;
 import vn.evn.cashless.domain.shared.Require;
 
 @RestController
@@ -51,10 +57,12 @@ public class BillingController {
 
     private final BillingService billing;
     private final Inputs inputs;
+    private final Queries queries;
 
-    public BillingController(BillingService billing, Inputs inputs) {
+    public BillingController(BillingService billing, Inputs inputs, Queries queries) {
         this.billing = billing;
         this.inputs = inputs;
+        this.queries = queries;
     }
 
     @PostMapping("/api/bills")
@@ -64,8 +72,7 @@ public class BillingController {
         Vnd amount = vnd(body.amount());
         var dueDate = Inputs.date("dueDate", body.dueDate());
         billing.issueBill(bill, amount, dueDate, RequestContexts.of(request));
-        return ResponseEntity.created(URI.create("/api/bills/" + bill))
-                .body(new BillResponse(bill.toString(), bill.customer().value(), bill.period().toString(),
+        return ResponseEntity.status(HttpStatus.CREATED).body(new BillResponse(bill.toString(), bill.customer().value(), bill.period().toString(),
                         amount.value(), dueDate.toString()));
     }
 
@@ -89,6 +96,16 @@ public class BillingController {
         }
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/api/payments/" + outcome.paymentId())).body(response);
+    }
+
+    @GetMapping("/api/payments/{id}")
+    public PaymentJson payment(@PathVariable String id) {
+        PaymentId payment = Inputs.value("id", id, PaymentId::parse);
+        PaymentView p = queries.one(new FindPayment(payment.value()), PaymentView.class);
+        if (p == null) {
+            throw new DomainException(ErrorCode.PAYMENT_NOT_FOUND, "id", "no payment " + payment);
+        }
+        return PaymentJson.of(p);
     }
 
     @PostMapping("/api/payments/{id}/reversal")

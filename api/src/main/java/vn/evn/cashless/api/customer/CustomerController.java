@@ -3,6 +3,7 @@ package vn.evn.cashless.api.customer;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.evn.cashless.api.billing.PaymentJson;
 import vn.evn.cashless.api.web.Inputs;
 import vn.evn.cashless.api.web.Queries;
 import vn.evn.cashless.api.web.RequestContexts;
@@ -23,6 +25,8 @@ import vn.evn.cashless.domain.channel.NotificationChannel;
 import vn.evn.cashless.domain.channel.Provider;
 import vn.evn.cashless.domain.customer.ChangePhone;
 import vn.evn.cashless.domain.customer.CustomerCode;
+import vn.evn.cashless.domain.customer.NotificationChannelUnregistered;
+import vn.evn.cashless.domain.customer.PaymentChannelUnregistered;
 import vn.evn.cashless.domain.customer.PhoneNumber;
 import vn.evn.cashless.domain.customer.RegisterCustomer;
 import vn.evn.cashless.domain.customer.RegisterNotificationChannel;
@@ -81,12 +85,7 @@ public class CustomerController {
     public record NotificationChannelEntry(String channel, String registeredAt) {
     }
 
-    public record CustomerPayments(String customer, List<PaymentEntry> payments) {
-    }
-
-    public record PaymentEntry(String id, String period, long amount, String kind, String provider,
-                               String externalRef, String paidAt, boolean reversed, String reversedAt,
-                               String reversalReason) {
+    public record CustomerPayments(String customer, List<PaymentJson> payments) {
     }
 
     private final CustomerService customers;
@@ -132,9 +131,7 @@ public class CustomerController {
                 Inputs.value("provider", body.provider(), Provider::of),
                 inputs.businessTime("registeredAt", body.registeredAt()));
         customers.registerPaymentChannel(command, RequestContexts.of(request));
-        return ResponseEntity.created(URI.create("/api/customers/" + command.customer() + "/payment-channels/"
-                        + command.provider()))
-                .body(new PaymentChannelResponse(command.customer().value(), command.kind(),
+        return ResponseEntity.status(HttpStatus.CREATED).body(new PaymentChannelResponse(command.customer().value(), command.kind(),
                         command.provider().value(), Times.local(command.registeredAt()), null));
     }
 
@@ -144,9 +141,9 @@ public class CustomerController {
                                                            HttpServletRequest request) {
         UnregisterPaymentChannel command = new UnregisterPaymentChannel(customer(code),
                 Inputs.value("provider", provider, Provider::of), inputs.businessTime("at", at));
-        customers.unregisterPaymentChannel(command, RequestContexts.of(request));
-        return new PaymentChannelResponse(command.customer().value(), null, command.provider().value(), null,
-                Times.local(command.unregisteredAt()));
+        PaymentChannelUnregistered ended = customers.unregisterPaymentChannel(command, RequestContexts.of(request));
+        return new PaymentChannelResponse(ended.customer(), ended.kind(), ended.provider(),
+                Times.local(ended.registeredAt()), Times.local(ended.unregisteredAt()));
     }
 
     @PostMapping("/{code}/notification-channels")
@@ -156,9 +153,7 @@ public class CustomerController {
                 Inputs.enumValue("channel", body.channel(), NotificationChannel.class),
                 inputs.businessTime("registeredAt", body.registeredAt()));
         customers.registerNotificationChannel(command, RequestContexts.of(request));
-        return ResponseEntity.created(URI.create("/api/customers/" + command.customer() + "/notification-channels/"
-                        + command.channel()))
-                .body(new NotificationChannelResponse(command.customer().value(), command.channel(),
+        return ResponseEntity.status(HttpStatus.CREATED).body(new NotificationChannelResponse(command.customer().value(), command.channel(),
                         Times.local(command.registeredAt()), null));
     }
 
@@ -169,9 +164,10 @@ public class CustomerController {
                                                                      HttpServletRequest request) {
         UnregisterNotificationChannel command = new UnregisterNotificationChannel(customer(code),
                 Inputs.enumValue("channel", channel, NotificationChannel.class), inputs.businessTime("at", at));
-        customers.unregisterNotificationChannel(command, RequestContexts.of(request));
-        return new NotificationChannelResponse(command.customer().value(), command.channel(), null,
-                Times.local(command.unregisteredAt()));
+        NotificationChannelUnregistered ended = customers.unregisterNotificationChannel(command,
+                RequestContexts.of(request));
+        return new NotificationChannelResponse(ended.customer(), ended.channel(), Times.local(ended.registeredAt()),
+                Times.local(ended.unregisteredAt()));
     }
 
     @GetMapping("/{code}")
@@ -190,9 +186,7 @@ public class CustomerController {
         CustomerCode customer = customer(code);
         find(customer);
         List<PaymentView> payments = queries.many(new FindCustomerPayments(customer.value()), PaymentView.class);
-        return new CustomerPayments(customer.value(), payments.stream().map(p -> new PaymentEntry(p.id(), p.period(),
-                p.amount(), p.kind(), p.provider(), p.externalRef(), Times.local(p.paidAt()), p.reversed(),
-                Times.local(p.reversedAt()), p.reversalReason())).toList());
+        return new CustomerPayments(customer.value(), payments.stream().map(PaymentJson::of).toList());
     }
 
     private CustomerView find(CustomerCode customer) {

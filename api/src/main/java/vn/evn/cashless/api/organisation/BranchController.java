@@ -60,8 +60,7 @@ public class BranchController {
                 Inputs.value("code", body.code(), CommuneCode::of), body.name(),
                 Inputs.enumValue("kind", body.kind(), UnitKind.class));
         organisation.addCommune(command, RequestContexts.of(request));
-        return ResponseEntity.created(URI.create("/api/branches/" + branch + "/communes/" + command.commune()))
-                .body(new CommuneResponse(command.branch().value(), command.commune().value(), command.name(),
+        return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED).body(new CommuneResponse(command.branch().value(), command.commune().value(), command.name(),
                         command.kind()));
     }
 

@@ -52,10 +52,13 @@ public class PlanController {
         Targets t = body.targets();
         PlanTargets targets = new PlanTargets(t.cashlessAmountRatio(), t.cashlessPaymentRatio(),
                 t.zaloRegistrations(), t.communeCoverage());
-        Set<ChannelKind> kinds = EnumSet.noneOf(ChannelKind.class);
-        List<String> given = body.cashlessKinds() == null ? List.of() : new ArrayList<>(body.cashlessKinds());
-        for (int i = 0; i < given.size(); i++) {
-            kinds.add(Inputs.enumValue("cashlessKinds[" + i + "]", given.get(i), ChannelKind.class));
+        Set<ChannelKind> kinds = null;
+        if (body.cashlessKinds() != null) {
+            kinds = EnumSet.noneOf(ChannelKind.class);
+            List<String> given = new ArrayList<>(body.cashlessKinds());
+            for (int i = 0; i < given.size(); i++) {
+                kinds.add(Inputs.enumValue("cashlessKinds[" + i + "]", given.get(i), ChannelKind.class));
+            }
         }
         AssignPlan command = new AssignPlan(plan, targets, kinds);
         int revision = plans.assign(command, RequestContexts.of(request));

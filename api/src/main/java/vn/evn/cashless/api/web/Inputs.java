@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Function;
@@ -75,15 +76,15 @@ public class Inputs {
         }
     }
 
-    /** A business time; {@code null} means now. */
+    /** A business time; {@code null} means now. Kept to the microsecond, as PostgreSQL keeps it. */
     public Instant businessTime(String field, String raw) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (raw == null || raw.isBlank()) {
             return now;
         }
         Instant time;
         try {
-            time = OffsetDateTime.parse(raw.strip()).toInstant();
+            time = OffsetDateTime.parse(raw.strip()).toInstant().truncatedTo(ChronoUnit.MICROS);
         } catch (DateTimeParseException e) {
             throw new InvalidValueException(field,
                     "must be an ISO-8601 instant with an offset, e.g. 2021-06-30T17:30:00Z or 2021-07-01T00:30:00+07:00");

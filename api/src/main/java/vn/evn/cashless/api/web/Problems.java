@@ -75,6 +75,27 @@ public class Problems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_VALUE, e.getParameterName(), "is required");
     }
 
+    /**
+     * Rejections Spring itself makes (an unknown path, a wrong method, a body that is not JSON) get the same fields
+     * as the ledger's own, so clients need one way to read them.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
+            HttpStatus known = HttpStatus.resolve(status.value());
+            String code = known == null ? "HTTP_" + status.value() : known.name();
+            problem.setType(URI.create(TYPE_PREFIX + code.toLowerCase(Locale.ROOT).replace('_', '-')));
+            problem.setProperty("code", code);
+            String reason = problem.getDetail() == null ? problem.getTitle() : problem.getDetail();
+            problem.setProperty("reason", reason);
+            problem.setProperty("errors", List.of(Map.of("reason", reason)));
+        }
+        return response;
+    }
+
     public static HttpStatus statusOf(ErrorCode code) {
         return switch (code.kind()) {
             case INVALID -> HttpStatus.BAD_REQUEST;

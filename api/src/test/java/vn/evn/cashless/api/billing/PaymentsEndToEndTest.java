@@ -29,12 +29,17 @@ class PaymentsEndToEndTest extends EndToEndTest {
                 "2021-06-30T17:30:00Z");
 
         assertThat(first.status()).isEqualTo(201);
+        assertThat(first.header("Location")).isEqualTo("/api/payments/" + first.json().get("id").asString());
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
         assertThat(again.json()).isEqualTo(first.json());
         assertThat(eventCount()).isEqualTo(events);
         awaitReadModels();
         assertThat(http().get("/api/customers/" + customer + "/payments").json().get("payments")).hasSize(1);
+        JsonNode stored = http().get(first.header("Location")).json();
+        assertThat(stored.get("amount").asLong()).isEqualTo(512_000);
+        assertThat(stored.get("externalRef").asString()).isEqualTo("MOMO-88812");
+        assertThat(stored.get("reversed").asBoolean()).isFalse();
     }
 
     @Test
@@ -183,6 +188,10 @@ class PaymentsEndToEndTest extends EndToEndTest {
         JsonNode first = find(payments, payment);
         assertThat(first.get("reversed").asBoolean()).isTrue();
         assertThat(first.get("reversedAt").asString()).isEqualTo("2021-03-11T10:00:00+07:00");
+        JsonNode single = http().get("/api/payments/" + payment).json();
+        assertThat(single.get("reversed").asBoolean()).isTrue();
+        assertThat(single.get("reversalReason").asString()).isEqualTo("Ngân hàng báo trùng giao dịch");
+        assertThat(single.get("customer").asString()).isEqualTo(customer);
         JsonNode totals = http().get("/api/branches/" + branch + "/coverage?period=2021-03").json().get("totals");
         assertThat(totals.get("payments").asLong()).isEqualTo(1);
         assertThat(totals.get("amount").asLong()).isEqualTo(250_000);

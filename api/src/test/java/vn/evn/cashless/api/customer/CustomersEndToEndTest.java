@@ -69,6 +69,9 @@ class CustomersEndToEndTest extends EndToEndTest {
         assertThat(wallet.status()).isEqualTo(201);
         assertThat(dropped.status()).isEqualTo(200);
         assertThat(dropped.json().get("unregisteredAt").asString()).isEqualTo("2021-03-01T07:00:00+07:00");
+        assertThat(dropped.json().get("kind").asString()).isEqualTo("E_WALLET");
+        assertThat(dropped.json().get("registeredAt").asString()).isEqualTo("2021-01-06T09:00:00+07:00");
+        assertThat(smsDropped.json().get("registeredAt").asString()).isEqualTo("2021-01-07T09:00:00+07:00");
         assertThat(zalo.status()).isEqualTo(201);
         assertThat(sms.status()).isEqualTo(201);
         assertThat(smsDropped.status()).isEqualTo(200);

@@ -74,6 +74,7 @@ class ErrorsEndToEndTest extends EndToEndTest {
         assertRejected(400, "INVALID_VALUE", "amount", () -> http().post("/api/payments", payment(customer, -5)));
         assertRejected(400, "INVALID_VALUE", "amount", () -> http().post("/api/payments", payment(customer, 10.5)));
         assertRejected(400, "INVALID_VALUE", "amount", () -> http().post("/api/payments", payment(customer, "ten")));
+        assertRejected(400, "INVALID_VALUE", "amount", () -> http().post("/api/payments", payment(customer, "10")));
         assertRejected(400, "INVALID_VALUE", "kind", () -> {
             Map<String, Object> body = payment(customer, 1000);
             body.put("kind", "CRYPTO");
@@ -103,6 +104,10 @@ class ErrorsEndToEndTest extends EndToEndTest {
                 + branch + "/2021-H1", Map.of("targets", Map.of("cashlessAmountRatio", 120))));
         assertRejected(400, "INVALID_VALUE", "cashlessKinds", () -> http().put("/api/plans/" + branch + "/2021-H1",
                 Map.of("targets", Map.of("cashlessAmountRatio", 70), "cashlessKinds", java.util.List.of("COUNTER"))));
+        assertRejected(400, "INVALID_VALUE", "cashlessKinds", () -> http().put("/api/plans/" + branch + "/2021-H1",
+                Map.of("targets", Map.of("cashlessAmountRatio", 70), "cashlessKinds", java.util.List.of())));
+        assertRejected(400, "INVALID_VALUE", "targets", () -> http().put("/api/plans/" + branch + "/2021-H1",
+                Map.of("targets", Map.of("cashlessAmountRatioo", 70))));
         assertRejected(400, "INVALID_VALUE", "id", () -> http().post("/api/payments/not-a-uuid/reversal",
                 Map.of("reason", "x")));
     }
@@ -133,6 +138,8 @@ class ErrorsEndToEndTest extends EndToEndTest {
                 + customer + "/payment-channels/MoMo"));
         assertRejected(404, "NOTIFICATION_CHANNEL_NOT_REGISTERED", "channel", () -> http().delete("/api/customers/"
                 + customer + "/notification-channels/ZALO"));
+        assertRejected(404, "PAYMENT_NOT_FOUND", "id", () -> http().get("/api/payments/"
+                + java.util.UUID.randomUUID()));
         assertRejected(404, "PAYMENT_NOT_FOUND", "id", () -> http().post("/api/payments/"
                 + java.util.UUID.randomUUID() + "/reversal", Map.of("reason", "x")));
         assertRejected(404, "BRANCH_NOT_FOUND", "branch", () -> http().put("/api/plans/NOPE/2021-H1",
@@ -190,13 +197,8 @@ class ErrorsEndToEndTest extends EndToEndTest {
     }
 
     @Test
-    void wrongMethodAndUnknownPathAreProblemsToo() {
-        Http.Response unknownPath = http().get("/api/nothing-here");
-        Http.Response wrongMethod = http().delete("/api/branches");
-
-        assertThat(unknownPath.status()).isEqualTo(404);
-        assertThat(unknownPath.contentType()).startsWith("application/problem+json");
-        assertThat(wrongMethod.status()).isEqualTo(405);
-        assertThat(wrongMethod.contentType()).startsWith("application/problem+json");
+    void wrongMethodAndUnknownPathAreProblemsWithACodeToo() {
+        assertRejected(404, "NOT_FOUND", null, () -> http().get("/api/nothing-here"));
+        assertRejected(405, "METHOD_NOT_ALLOWED", null, () -> http().delete("/api/branches"));
     }
 }

@@ -6,6 +6,8 @@ import vn.evn.cashless.application.messaging.RequestContext;
 import vn.evn.cashless.application.organisation.OrganisationDirectory;
 import vn.evn.cashless.domain.customer.ChangePhone;
 import vn.evn.cashless.domain.customer.CustomerCode;
+import vn.evn.cashless.domain.customer.NotificationChannelUnregistered;
+import vn.evn.cashless.domain.customer.PaymentChannelUnregistered;
 import vn.evn.cashless.domain.customer.RegisterCustomer;
 import vn.evn.cashless.domain.customer.RegisterNotificationChannel;
 import vn.evn.cashless.domain.customer.RegisterPaymentChannel;
@@ -48,20 +50,22 @@ public class CustomerService {
         update(command.customer(), command, context);
     }
 
-    public void unregisterPaymentChannel(UnregisterPaymentChannel command, RequestContext context) {
-        update(command.customer(), command, context);
+    public PaymentChannelUnregistered unregisterPaymentChannel(UnregisterPaymentChannel command,
+                                                               RequestContext context) {
+        return update(command.customer(), command, context);
     }
 
     public void registerNotificationChannel(RegisterNotificationChannel command, RequestContext context) {
         update(command.customer(), command, context);
     }
 
-    public void unregisterNotificationChannel(UnregisterNotificationChannel command, RequestContext context) {
-        update(command.customer(), command, context);
+    public NotificationChannelUnregistered unregisterNotificationChannel(UnregisterNotificationChannel command,
+                                                                         RequestContext context) {
+        return update(command.customer(), command, context);
     }
 
-    private void update(CustomerCode customer, Object command, RequestContext context) {
-        sender.retryingConflicts(() -> sender.update(command, context,
+    private <R> R update(CustomerCode customer, Object command, RequestContext context) {
+        return sender.retryingConflicts(() -> sender.update(command, context,
                 new DomainException(ErrorCode.CUSTOMER_NOT_FOUND, "code", "no customer " + customer)));
     }
 }

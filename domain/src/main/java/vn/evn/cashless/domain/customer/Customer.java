@@ -66,8 +66,9 @@ public class Customer {
         apply(new PaymentChannelRegistered(code, branch, commune, command.kind(), provider, command.registeredAt()));
     }
 
+    /** Returns the registration that ended. */
     @CommandHandler
-    public void handle(UnregisterPaymentChannel command) {
+    public PaymentChannelUnregistered handle(UnregisterPaymentChannel command) {
         String provider = command.provider().value();
         ActiveChannel active = paymentChannels.get(provider);
         if (active == null) {
@@ -75,8 +76,10 @@ public class Customer {
                     "customer " + code + " is not registered with " + provider);
         }
         Require.notBefore("at", command.unregisteredAt(), active.registeredAt(), "the registration");
-        apply(new PaymentChannelUnregistered(code, branch, commune, active.kind(), provider, active.registeredAt(),
-                command.unregisteredAt()));
+        PaymentChannelUnregistered ended = new PaymentChannelUnregistered(code, branch, commune, active.kind(),
+                provider, active.registeredAt(), command.unregisteredAt());
+        apply(ended);
+        return ended;
     }
 
     @CommandHandler
@@ -89,16 +92,19 @@ public class Customer {
         apply(new NotificationChannelRegistered(code, branch, commune, command.channel(), command.registeredAt()));
     }
 
+    /** Returns the registration that ended. */
     @CommandHandler
-    public void handle(UnregisterNotificationChannel command) {
+    public NotificationChannelUnregistered handle(UnregisterNotificationChannel command) {
         Instant since = notificationChannels.get(command.channel());
         if (since == null) {
             throw new DomainException(ErrorCode.NOTIFICATION_CHANNEL_NOT_REGISTERED, "channel",
                     "customer " + code + " is not registered for " + command.channel());
         }
         Require.notBefore("at", command.unregisteredAt(), since, "the registration");
-        apply(new NotificationChannelUnregistered(code, branch, commune, command.channel(), since,
-                command.unregisteredAt()));
+        NotificationChannelUnregistered ended = new NotificationChannelUnregistered(code, branch, commune,
+                command.channel(), since, command.unregisteredAt());
+        apply(ended);
+        return ended;
     }
 
     @EventSourcingHandler

@@ -16,6 +16,11 @@ public record PlanTargets(BigDecimal cashlessAmountRatio, BigDecimal cashlessPay
         percent("targets.cashlessAmountRatio", cashlessAmountRatio);
         percent("targets.cashlessPaymentRatio", cashlessPaymentRatio);
         percent("targets.communeCoverage", communeCoverage);
+        if (cashlessAmountRatio == null && cashlessPaymentRatio == null && zaloRegistrations == null
+                && communeCoverage == null) {
+            throw new InvalidValueException("targets", "must set at least one of cashlessAmountRatio, "
+                    + "cashlessPaymentRatio, zaloRegistrations, communeCoverage");
+        }
         if (zaloRegistrations != null && zaloRegistrations <= 0) {
             throw new InvalidValueException("targets.zaloRegistrations", "must be a positive number of customers");
         }

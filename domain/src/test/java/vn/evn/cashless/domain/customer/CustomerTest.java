@@ -183,6 +183,14 @@ class CustomerTest {
     }
 
     @Test
+    void unregisterAnswersWithTheRegistrationThatEnded() {
+        fixture.given(CUSTOMER_REGISTERED, MOMO_REGISTERED)
+                .when(new UnregisterPaymentChannel(CUSTOMER, Provider.of("MoMo"), LATER))
+                .expectResultMessagePayload(new PaymentChannelUnregistered(CODE, "BM", "00991", ChannelKind.E_WALLET,
+                        "MoMo", CHANNEL_REGISTERED, LATER));
+    }
+
+    @Test
     void unregisterCarriesTheLatestRegistrationTime() {
         Instant unregistered = Instant.parse("2021-03-01T00:00:00Z");
         Instant registeredAgain = Instant.parse("2021-04-01T00:00:00Z");

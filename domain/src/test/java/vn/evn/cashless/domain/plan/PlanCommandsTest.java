@@ -25,12 +25,15 @@ class PlanCommandsTest {
     }
 
     @Test
-    void noKindsOrEmptyKindsMeanBankAndEWallet() {
+    void noKindsMeanBankAndEWallet() {
         assertThat(new AssignPlan(PLAN, TARGETS, null).cashlessKinds())
                 .containsExactlyInAnyOrder(ChannelKind.BANK, ChannelKind.E_WALLET);
-        assertThat(new AssignPlan(PLAN, TARGETS, Set.of()).cashlessKinds())
-                .containsExactlyInAnyOrder(ChannelKind.BANK, ChannelKind.E_WALLET);
         assertThat(CashlessPolicy.DEFAULT_KINDS).containsExactlyInAnyOrder(ChannelKind.BANK, ChannelKind.E_WALLET);
+    }
+
+    @Test
+    void anEmptyListOfKindsIsInvalid() {
+        assertInvalid("cashlessKinds", () -> new AssignPlan(PLAN, TARGETS, Set.of()));
     }
 
     @Test
@@ -87,9 +90,14 @@ class PlanCommandsTest {
     }
 
     @Test
-    void everyTargetMayBeLeftOut() {
-        PlanTargets none = new PlanTargets(null, null, null, null);
-        assertThat(none.cashlessAmountRatio()).isNull();
-        assertThat(none.zaloRegistrations()).isNull();
+    void anyTargetMayBeLeftOut() {
+        PlanTargets zaloOnly = new PlanTargets(null, null, 3000L, null);
+        assertThat(zaloOnly.cashlessAmountRatio()).isNull();
+        assertThat(zaloOnly.zaloRegistrations()).isEqualTo(3000L);
+    }
+
+    @Test
+    void aPlanWithoutAnyTargetIsInvalid() {
+        assertInvalid("targets", () -> new PlanTargets(null, null, null, null));
     }
 }

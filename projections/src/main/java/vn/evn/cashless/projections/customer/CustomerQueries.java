@@ -41,13 +41,13 @@ public class CustomerQueries {
 
     @QueryHandler
     public List<PaymentView> handle(FindCustomerPayments query) {
-        return jdbc.query("""
-                        SELECT payment_id, period, amount, kind, provider, external_ref, paid_at, reversed_at,
-                               reversal_reason
-                        FROM rm_payment WHERE customer = ? ORDER BY paid_at DESC, payment_id""",
-                (rs, row) -> new PaymentView(rs.getString("payment_id"), rs.getString("period"), rs.getLong("amount"),
-                        rs.getString("kind"), rs.getString("provider"), rs.getString("external_ref"),
-                        instant(rs, "paid_at"), rs.getObject("reversed_at") != null, instant(rs, "reversed_at"),
-                        rs.getString("reversal_reason")), query.customer());
+        return jdbc.query("SELECT " + PaymentView.COLUMNS + " FROM rm_payment WHERE customer = ? "
+                + "ORDER BY paid_at DESC, payment_id", PaymentView.ROW, query.customer());
+    }
+
+    @QueryHandler
+    public PaymentView handle(FindPayment query) {
+        return jdbc.query("SELECT " + PaymentView.COLUMNS + " FROM rm_payment WHERE payment_id = ?",
+                PaymentView.ROW, query.payment()).stream().findFirst().orElse(null);
     }
 }
