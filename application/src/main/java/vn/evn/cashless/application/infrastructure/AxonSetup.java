@@ -6,6 +6,8 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.evn.cashless.application.messaging.RequestContext;
@@ -40,6 +42,18 @@ public class AxonSetup {
         return configurer -> configurer.eventProcessing()
                 .registerSubscribingEventProcessor(COMMAND_LOOKUPS)
                 .registerListenerInvocationErrorHandler(COMMAND_LOOKUPS, c -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * A replay stores a ReplayToken, which holds other tokens by their class name. Jackson 3 refuses such polymorphic
+     * values unless told which classes may appear; these are Axon's own and the ledger's, never anything else.
+     */
+    @Bean
+    Jackson3SerializerCustomizer polymorphicTokensOfKnownTypesOnly() {
+        return builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                .allowIfSubType("org.axonframework.")
+                .allowIfSubType("vn.evn.cashless.")
+                .build());
     }
 
     /** Copies who, why and from where from each command onto the events it causes. */
