@@ -60,9 +60,8 @@ class LedgerBenchmark {
     void measure() throws Exception {
         Path data = Path.of("target", "benchmark-data", UUID.randomUUID().toString(), "postgres");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LedgerApplication.class)
-                .profiles("demo")
-                .properties("server.port=0", "ledger.embedded-postgres.data-dir=" + data.toAbsolutePath())
-                .run()) {
+                .run("--spring.profiles.active=demo", "--server.port=0",
+                        "--ledger.embedded-postgres.data-dir=" + data.toAbsolutePath())) {
             Http http = new Http(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
             DataSource dataSource = app.getBean(DataSource.class);
             BillingService billing = app.getBean(BillingService.class);

@@ -1,8 +1,10 @@
 package vn.evn.cashless.application.billing;
 
 import java.time.LocalDate;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import vn.evn.cashless.application.customer.CustomerDirectory;
+import vn.evn.cashless.application.messaging.Causes;
 import vn.evn.cashless.application.messaging.CommandSender;
 import vn.evn.cashless.application.messaging.RequestContext;
 import vn.evn.cashless.domain.billing.BillId;
@@ -40,22 +42,32 @@ public class BillingService {
 
     /**
      * Records a reported payment. The same notification again gives the first outcome and changes nothing; the
-     * same {@code (provider, externalRef)} with other content, on this bill or any other, is a conflict.
+     * same {@code (provider, externalRef)} with other content, on this bill or any other, is a conflict. The hot
+     * path is one command; the look-ups that explain a rejection are made only when there is one.
      */
     public PaymentOutcome recordPayment(RecordPayment command, RequestContext context) {
         return sender.retryingConflicts(() -> {
-            if (customers.find(command.bill().customer()).isEmpty()) {
-                throw new DomainException(ErrorCode.CUSTOMER_NOT_FOUND, "customer",
-                        "no customer " + command.bill().customer());
+            try {
+                return sender.update(command, context, new DomainException(ErrorCode.BILL_NOT_FOUND, "period",
+                        "customer " + command.bill().customer() + " has no bill for " + command.bill().period()));
+            } catch (DomainException e) {
+                if (e.code() == ErrorCode.BILL_NOT_FOUND && customers.find(command.bill().customer()).isEmpty()) {
+                    throw new DomainException(ErrorCode.CUSTOMER_NOT_FOUND, "customer",
+                            "no customer " + command.bill().customer());
+                }
+                throw e;
+            } catch (RuntimeException e) {
+                if (Causes.find(e, DuplicateKeyException.class) != null) {
+                    // The unique claim on (provider, externalRef) refused it: which bill holds that payment?
+                    references.billOf(command.paymentId()).filter(holder -> !holder.equals(command.bill()))
+                            .ifPresent(holder -> {
+                                throw new DomainException(ErrorCode.PAYMENT_REFERENCE_CONFLICT, "externalRef",
+                                        "payment " + command.provider() + "/" + command.externalRef()
+                                                + " was already recorded against bill " + holder);
+                            });
+                }
+                throw e;
             }
-            references.billOf(command.paymentId()).filter(holder -> !holder.equals(command.bill())).ifPresent(
-                    holder -> {
-                        throw new DomainException(ErrorCode.PAYMENT_REFERENCE_CONFLICT, "externalRef",
-                                "payment " + command.provider() + "/" + command.externalRef()
-                                        + " was already recorded against bill " + holder);
-                    });
-            return sender.update(command, context, new DomainException(ErrorCode.BILL_NOT_FOUND, "period",
-                    "customer " + command.bill().customer() + " has no bill for " + command.bill().period()));
         });
     }
 

@@ -20,7 +20,8 @@ import vn.evn.cashless.domain.billing.PaymentRecorded;
 import vn.evn.cashless.domain.billing.PaymentReversed;
 
 /**
- * Payments, and their sums per local month, commune and channel. The busiest read model, so it writes in
+ * Payments, and their sums per local month, commune and channel; and, for counting distinct cashless customers,
+ * payments per customer and month of the kinds a plan can count as cashless (never the cash kinds). The busiest read model, so it writes in
  * batches: the events of one processor batch are gathered, their sums folded together, and everything is written
  * at the end of the batch, in the transaction that also moves the processor's token.
  */
@@ -45,7 +46,9 @@ public class PaymentProjection {
                 e.period(), e.amount(), e.kind().name(), e.provider(), e.externalRef(), timestamp(e.paidAt())});
         LocalDate month = localMonth(e.paidAt());
         batch.add(new MonthKey(e.branch(), month, e.commune(), e.kind().name(), e.provider()), 1, e.amount());
-        batch.add(new CustomerMonthKey(e.branch(), month, e.kind().name(), e.customer(), e.commune()), 1);
+        if (!e.kind().isCash()) {
+            batch.add(new CustomerMonthKey(e.branch(), month, e.kind().name(), e.customer(), e.commune()), 1);
+        }
     }
 
     @EventHandler
@@ -54,14 +57,15 @@ public class PaymentProjection {
         batch.reversals.add(new Object[]{timestamp(e.reversedAt()), e.reason(), UUID.fromString(e.payment())});
         LocalDate month = localMonth(e.paidAt());
         batch.add(new MonthKey(e.branch(), month, e.commune(), e.kind().name(), e.provider()), -1, -e.amount());
-        batch.add(new CustomerMonthKey(e.branch(), month, e.kind().name(), e.customer(), e.commune()), -1);
+        if (!e.kind().isCash()) {
+            batch.add(new CustomerMonthKey(e.branch(), month, e.kind().name(), e.customer(), e.commune()), -1);
+        }
     }
 
+    /** TRUNCATE, not DELETE: a replay then starts from empty tables instead of a copy of dead rows. */
     @ResetHandler
     public void reset() {
-        jdbc.update("DELETE FROM rm_customer_month");
-        jdbc.update("DELETE FROM rm_payment_month");
-        jdbc.update("DELETE FROM rm_payment");
+        jdbc.execute("TRUNCATE rm_customer_month, rm_payment_month, rm_payment");
     }
 
     private Batch batch() {

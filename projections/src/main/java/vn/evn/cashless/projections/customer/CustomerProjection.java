@@ -74,8 +74,6 @@ public class CustomerProjection {
 
     @ResetHandler
     public void reset() {
-        jdbc.update("DELETE FROM rm_notification_channel");
-        jdbc.update("DELETE FROM rm_payment_channel");
-        jdbc.update("DELETE FROM rm_customer");
+        jdbc.execute("TRUNCATE rm_notification_channel, rm_payment_channel, rm_customer");
     }
 }

@@ -35,7 +35,6 @@ public class OrganisationProjection {
 
     @ResetHandler
     public void reset() {
-        jdbc.update("DELETE FROM rm_commune");
-        jdbc.update("DELETE FROM rm_branch");
+        jdbc.execute("TRUNCATE rm_commune, rm_branch");
     }
 }

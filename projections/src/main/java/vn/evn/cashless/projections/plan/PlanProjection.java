@@ -43,6 +43,6 @@ public class PlanProjection {
 
     @ResetHandler
     public void reset() {
-        jdbc.update("DELETE FROM rm_plan");
+        jdbc.execute("TRUNCATE rm_plan");
     }
 }

@@ -105,8 +105,9 @@ public class CashlessReports {
                   AND (unregistered_at IS NULL OR unregistered_at >= ?)
                 GROUP BY commune""".formatted(kindList), branch, timestamp(end), timestamp(end));
         Map<String, Long> cashlessCustomers = countsByCommune("""
-                SELECT commune, COUNT(DISTINCT customer) FROM rm_customer_month
-                WHERE branch = ? AND month >= ? AND month < ? AND kind IN (%s) AND payments > 0
+                SELECT commune, COUNT(*) FROM (
+                    SELECT DISTINCT commune, customer FROM rm_customer_month
+                    WHERE branch = ? AND month >= ? AND month < ? AND kind IN (%s) AND payments > 0) paying
                 GROUP BY commune""".formatted(kindList), branch, firstDay(period), endDay(period));
         Map<String, List<ChannelSums>> sums = new HashMap<>();
         jdbc.query("""

@@ -37,8 +37,8 @@ class PaymentProjectionTest {
     }
 
     private Map<String, Object> month(LocalDate month) {
-        return jdbc.queryForMap("SELECT payments, amount FROM rm_payment_month WHERE branch = 'BM' AND month = ?",
-                month);
+        return jdbc.queryForMap("SELECT SUM(payments)::bigint AS payments, SUM(amount)::bigint AS amount "
+                + "FROM rm_payment_month WHERE branch = 'BM' AND month = ?", month);
     }
 
     @Test
@@ -85,6 +85,19 @@ class PaymentProjectionTest {
         ReadModelDatabase.inOneBatch(() -> projection.on(reversal(a, "2021-07-02T03:00:00Z")));
 
         assertThat(month(LocalDate.of(2021, 6, 1))).containsEntry("payments", 1L).containsEntry("amount", 250_000L);
+    }
+
+    @Test
+    void cashPaymentsAreSummedButNeverKeptPerCustomer() {
+        ReadModelDatabase.inOneBatch(() -> {
+            projection.on(paid("PA20BM0000001", 50_000, ChannelKind.COUNTER, "2021-06-10T03:00:00Z"));
+            projection.on(paid("PA20BM0000002", 70_000, ChannelKind.COLLECTOR, "2021-06-10T03:00:00Z"));
+            projection.on(paid("PA20BM0000003", 90_000, ChannelKind.INTERMEDIARY, "2021-06-10T03:00:00Z"));
+        });
+
+        assertThat(month(LocalDate.of(2021, 6, 1))).containsEntry("payments", 3L).containsEntry("amount", 210_000L);
+        assertThat(jdbc.queryForList("SELECT customer FROM rm_customer_month", String.class))
+                .containsExactly("PA20BM0000003");
     }
 
     @Test
