@@ -62,8 +62,9 @@ public class ReportController {
 
     @GetMapping("/api/branches/{branch}/coverage")
     public CoverageResponse coverage(@PathVariable String branch, @RequestParam String period) {
+        ReportingPeriod reportingPeriod = period(period);
         BranchCode code = branch(branch);
-        BranchCoverage c = queries.one(new FindBranchCoverage(code.value(), period(period)), BranchCoverage.class);
+        BranchCoverage c = queries.one(new FindBranchCoverage(code.value(), reportingPeriod), BranchCoverage.class);
         return new CoverageResponse(c.branch(), c.period(), c.cashlessKinds(), c.communes().stream().map(m -> {
             CashlessTotals t = m.totals();
             return new CommuneEntry(m.code(), m.name(), m.kind(), m.customers(), m.registeredCustomers(),
@@ -76,8 +77,8 @@ public class ReportController {
 
     @GetMapping("/api/plans/{branch}/{period}/progress")
     public ProgressResponse progress(@PathVariable String branch, @PathVariable String period) {
-        BranchCode code = branch(branch);
         ReportingPeriod reportingPeriod = period(period);
+        BranchCode code = branch(branch);
         PlanProgress p = queries.one(new FindPlanProgress(code.value(), reportingPeriod), PlanProgress.class);
         if (p == null) {
             throw new DomainException(ErrorCode.PLAN_NOT_FOUND, "period",
@@ -89,10 +90,12 @@ public class ReportController {
 
     @GetMapping("/api/branches/{branch}/channels")
     public ChannelBreakdown channels(@PathVariable String branch, @RequestParam String period) {
+        ReportingPeriod reportingPeriod = period(period);
         BranchCode code = branch(branch);
-        return queries.one(new FindChannelBreakdown(code.value(), period(period)), ChannelBreakdown.class);
+        return queries.one(new FindChannelBreakdown(code.value(), reportingPeriod), ChannelBreakdown.class);
     }
 
+    /** Checked after the other inputs: a malformed request is a 400 whether or not the branch exists. */
     private BranchCode branch(String branch) {
         BranchCode code = Inputs.value("branch", branch, BranchCode::of);
         if (queries.one(new FindBranch(code.value()), BranchView.class) == null) {

@@ -145,6 +145,7 @@ class ErrorsEndToEndTest extends EndToEndTest {
         assertRejected(404, "BRANCH_NOT_FOUND", "branch", () -> http().put("/api/plans/NOPE/2021-H1",
                 Map.of("targets", Map.of("cashlessAmountRatio", 70))));
         assertRejected(404, "BRANCH_NOT_FOUND", "branch", () -> http().get("/api/branches/NOPE/coverage?period=2021"));
+        awaitReadModels();
         assertRejected(404, "PLAN_NOT_FOUND", "period", () -> http().get("/api/plans/" + branch
                 + "/2021-H2/progress"));
     }
