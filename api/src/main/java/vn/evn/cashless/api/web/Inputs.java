@@ -24,6 +24,9 @@ public class Inputs {
     /** Clocks of channels and branches drift a little; a business time further ahead than this is a mistake. */
     private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
+    /** The ledger's records start this century, like its billing periods. */
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
     private final Clock clock;
 
     public Inputs(Clock clock) {
@@ -88,6 +91,9 @@ public class Inputs {
         } catch (DateTimeParseException e) {
             throw new InvalidValueException(field,
                     "must be an ISO-8601 instant with an offset, e.g. 2021-06-30T17:30:00Z or 2021-07-01T00:30:00+07:00");
+        }
+        if (time.isBefore(EARLIEST)) {
+            throw new InvalidValueException(field, "must not be before 2000-01-01");
         }
         if (time.isAfter(now.plus(FUTURE_TOLERANCE))) {
             throw new InvalidValueException(field, "must not be in the future");

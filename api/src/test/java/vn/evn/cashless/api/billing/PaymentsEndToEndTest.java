@@ -81,6 +81,37 @@ class PaymentsEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void aReferenceHeldByAnotherBillIsAConflictWhateverThisBillWouldSay() {
+        String commune = uniqueCommuneCode();
+        String customer = customer(branchWith(commune), commune);
+        bill(customer, "2021-05", 512_000);
+        bill(customer, "2021-06", 300_000);
+        pay(customer, "2021-05", 512_000, "E_WALLET", "MoMo", "M1", "2021-05-20T03:00:00Z");
+
+        Http.Response aboveThisBill = pay(customer, "2021-06", 512_000, "E_WALLET", "MoMo", "M1",
+                "2021-05-20T03:00:00Z");
+        Http.Response noSuchBill = pay(customer, "2021-07", 512_000, "E_WALLET", "MoMo", "M1",
+                "2021-05-20T03:00:00Z");
+
+        assertThat(aboveThisBill.status()).isEqualTo(409);
+        assertThat(aboveThisBill.json().get("code").asString()).isEqualTo("PAYMENT_REFERENCE_CONFLICT");
+        assertThat(noSuchBill.status()).isEqualTo(409);
+    }
+
+    @Test
+    void aResendThatStatesNoTimeIsAnsweredWithTheTimeOnRecord() {
+        String commune = uniqueCommuneCode();
+        String customer = customer(branchWith(commune), commune);
+        bill(customer, "2021-06", 512_000);
+        pay(customer, "2021-06", 512_000, "E_WALLET", "MoMo", "MOMO-T", "2021-06-30T17:30:00Z");
+
+        Http.Response resent = pay(customer, "2021-06", 512_000, "E_WALLET", "MOMO", "MOMO-T", null);
+
+        assertThat(resent.status()).isEqualTo(200);
+        assertThat(resent.json().get("paidAt").asString()).isEqualTo("2021-07-01T00:30:00+07:00");
+    }
+
+    @Test
     void theSameReferenceAtAnotherProviderIsAnotherPayment() {
         String commune = uniqueCommuneCode();
         String customer = customer(branchWith(commune), commune);

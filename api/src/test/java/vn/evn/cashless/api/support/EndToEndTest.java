@@ -95,7 +95,9 @@ public abstract class EndToEndTest {
         body.put("kind", kind);
         body.put("provider", provider);
         body.put("externalRef", externalRef);
-        body.put("paidAt", paidAt);
+        if (paidAt != null) {
+            body.put("paidAt", paidAt);
+        }
         return http().post("/api/payments", body);
     }
 

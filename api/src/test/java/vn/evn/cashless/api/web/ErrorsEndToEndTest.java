@@ -70,6 +70,11 @@ class ErrorsEndToEndTest extends EndToEndTest {
             body.put("paidAt", "2999-01-01T00:00:00Z");
             return http().post("/api/payments", body);
         });
+        assertRejected(400, "INVALID_VALUE", "paidAt", () -> {
+            Map<String, Object> body = payment(customer, 1000);
+            body.put("paidAt", "-5000-01-01T00:00:00Z");
+            return http().post("/api/payments", body);
+        });
         assertRejected(400, "INVALID_VALUE", "amount", () -> http().post("/api/payments", payment(customer, 0)));
         assertRejected(400, "INVALID_VALUE", "amount", () -> http().post("/api/payments", payment(customer, -5)));
         assertRejected(400, "INVALID_VALUE", "amount", () -> http().post("/api/payments", payment(customer, 10.5)));
@@ -193,6 +198,11 @@ class ErrorsEndToEndTest extends EndToEndTest {
                 "BIDV", "BIG-1", "2021-06-10T03:00:00Z"));
         String payment = pay(customer, "2021-06", 100_000, "BANK", "BIDV", "OK-1", "2021-06-10T03:00:00Z").json()
                 .get("id").asString();
+        String channels = "/api/customers/" + customer + "/notification-channels";
+        http().post(channels, Map.of("channel", "ZALO", "registeredAt", "2021-01-15T00:00:00Z"));
+        http().delete(channels + "/ZALO?at=2021-09-01T00:00:00Z");
+        assertRejected(422, "TIME_BEFORE_FACT", "registeredAt", () -> http().post(channels,
+                Map.of("channel", "ZALO", "registeredAt", "2021-01-15T00:00:00Z")));
         assertRejected(422, "TIME_BEFORE_FACT", "reversedAt", () -> http().post("/api/payments/" + payment
                 + "/reversal", Map.of("reason", "x", "reversedAt", "2021-06-09T03:00:00Z")));
     }

@@ -51,6 +51,10 @@ public class BillingService {
                 return sender.update(command, context, new DomainException(ErrorCode.BILL_NOT_FOUND, "period",
                         "customer " + command.bill().customer() + " has no bill for " + command.bill().period()));
             } catch (DomainException e) {
+                if (e.code() == ErrorCode.BILL_NOT_FOUND || e.code() == ErrorCode.PAYMENT_ABOVE_OUTSTANDING) {
+                    // A reference another bill already holds is the real reason, whatever this bill says.
+                    failIfHeldByAnotherBill(command);
+                }
                 if (e.code() == ErrorCode.BILL_NOT_FOUND && customers.find(command.bill().customer()).isEmpty()) {
                     throw new DomainException(ErrorCode.CUSTOMER_NOT_FOUND, "customer",
                             "no customer " + command.bill().customer());
@@ -59,15 +63,18 @@ public class BillingService {
             } catch (RuntimeException e) {
                 if (Causes.find(e, DuplicateKeyException.class) != null) {
                     // The unique claim on (provider, externalRef) refused it: which bill holds that payment?
-                    references.billOf(command.paymentId()).filter(holder -> !holder.equals(command.bill()))
-                            .ifPresent(holder -> {
-                                throw new DomainException(ErrorCode.PAYMENT_REFERENCE_CONFLICT, "externalRef",
-                                        "payment " + command.provider() + "/" + command.externalRef()
-                                                + " was already recorded against bill " + holder);
-                            });
+                    failIfHeldByAnotherBill(command);
                 }
                 throw e;
             }
+        });
+    }
+
+    private void failIfHeldByAnotherBill(RecordPayment command) {
+        references.billOf(command.paymentId()).filter(holder -> !holder.equals(command.bill())).ifPresent(holder -> {
+            throw new DomainException(ErrorCode.PAYMENT_REFERENCE_CONFLICT, "externalRef", "payment "
+                    + command.provider() + "/" + command.externalRef() + " was already recorded against bill "
+                    + holder);
         });
     }
 

@@ -132,7 +132,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     private static boolean isPostgres(ProcessHandle process) {
-        return process.info().command().map(command -> command.contains("postgres")).orElse(true);
+        return process.info().command().map(command -> command.contains("postgres")).orElse(false);
     }
 
     private static void signal(String signal, long pid) {

@@ -1,18 +1,22 @@
 package vn.evn.cashless.domain.billing;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.UUID;
 import vn.evn.cashless.domain.channel.Provider;
 import vn.evn.cashless.domain.shared.InvalidValueException;
 
 /**
  * A payment's identity follows from the notification that reported it: the same {@code (provider, externalRef)}
- * always gives the same id, so a resent notification finds the payment it already made.
+ * always gives the same id, so a resent notification finds the payment it already made. Provider names compare
+ * without regard to case.
  */
 public record PaymentId(UUID value) {
 
     public static PaymentId of(Provider provider, ExternalRef externalRef) {
-        byte[] key = (provider.value() + '\u0000' + externalRef.value()).getBytes(StandardCharsets.UTF_8);
+        // Channels spell their own names inconsistently (MoMo, MOMO); the reference itself is taken as given.
+        String name = provider.value().toLowerCase(Locale.ROOT);
+        byte[] key = (name + '\u0000' + externalRef.value()).getBytes(StandardCharsets.UTF_8);
         return new PaymentId(UUID.nameUUIDFromBytes(key));
     }
 

@@ -1,5 +1,10 @@
 package vn.evn.cashless.domain.billing;
 
-/** What recording a payment did: made it now, or found it made by an identical earlier notification. */
-public record PaymentOutcome(String paymentId, boolean alreadyRecorded) {
+import java.time.Instant;
+
+/**
+ * What recording a payment did: made it now, or found it made by an identical earlier notification. {@code paidAt}
+ * is the time on record, which a resend that stated no time does not change.
+ */
+public record PaymentOutcome(String paymentId, boolean alreadyRecorded, Instant paidAt) {
 }

@@ -34,6 +34,10 @@ public class Customer {
     private Instant registeredAt;
     private final Map<String, ActiveChannel> paymentChannels = new HashMap<>();
     private final Map<NotificationChannel, Instant> notificationChannels = new EnumMap<>(NotificationChannel.class);
+    /** When the last registration with each provider or for each channel ended: a new one may not overlap it. */
+    private final Map<String, Instant> endedPaymentChannels = new HashMap<>();
+    private final Map<NotificationChannel, Instant> endedNotificationChannels =
+            new EnumMap<>(NotificationChannel.class);
 
     protected Customer() {
     }
@@ -63,6 +67,7 @@ public class Customer {
                     "customer " + code + " is already registered with " + provider);
         }
         Require.notBefore("registeredAt", command.registeredAt(), registeredAt, "the customer's registration");
+        afterEarlierRegistration(command.registeredAt(), endedPaymentChannels.get(provider));
         apply(new PaymentChannelRegistered(code, branch, commune, command.kind(), provider, command.registeredAt()));
     }
 
@@ -89,6 +94,7 @@ public class Customer {
                     "customer " + code + " is already registered for " + command.channel());
         }
         Require.notBefore("registeredAt", command.registeredAt(), registeredAt, "the customer's registration");
+        afterEarlierRegistration(command.registeredAt(), endedNotificationChannels.get(command.channel()));
         apply(new NotificationChannelRegistered(code, branch, commune, command.channel(), command.registeredAt()));
     }
 
@@ -105,6 +111,14 @@ public class Customer {
                 command.channel(), since, command.unregisteredAt());
         apply(ended);
         return ended;
+    }
+
+    /** Registrations of one channel are intervals of business time that follow each other, never overlap. */
+    private static void afterEarlierRegistration(Instant registeredAt, Instant earlierEnded) {
+        if (earlierEnded != null && !registeredAt.isAfter(earlierEnded)) {
+            throw new DomainException(ErrorCode.TIME_BEFORE_FACT, "registeredAt",
+                    "must be after the end of the previous registration (" + earlierEnded + ")");
+        }
     }
 
     @EventSourcingHandler
@@ -129,6 +143,7 @@ public class Customer {
     @EventSourcingHandler
     void on(PaymentChannelUnregistered event) {
         paymentChannels.remove(event.provider());
+        endedPaymentChannels.put(event.provider(), event.unregisteredAt());
     }
 
     @EventSourcingHandler
@@ -139,5 +154,6 @@ public class Customer {
     @EventSourcingHandler
     void on(NotificationChannelUnregistered event) {
         notificationChannels.remove(event.channel());
+        endedNotificationChannels.put(event.channel(), event.unregisteredAt());
     }
 }

@@ -85,7 +85,7 @@ class BillTest {
         fixture.given(ISSUED)
                 .when(payByMoMo(200_000))
                 .expectEvents(paidByMoMo(200_000))
-                .expectResultMessagePayload(new PaymentOutcome(MOMO_PAYMENT, false));
+                .expectResultMessagePayload(new PaymentOutcome(MOMO_PAYMENT, false, PAID));
     }
 
     @Test
@@ -93,7 +93,7 @@ class BillTest {
         fixture.given(ISSUED)
                 .when(payByMoMo(AMOUNT))
                 .expectEvents(paidByMoMo(AMOUNT))
-                .expectResultMessagePayload(new PaymentOutcome(MOMO_PAYMENT, false));
+                .expectResultMessagePayload(new PaymentOutcome(MOMO_PAYMENT, false, PAID));
     }
 
     @Test
@@ -117,7 +117,7 @@ class BillTest {
         fixture.given(ISSUED, paidByMoMo(400_000))
                 .when(pay(100_000, ChannelKind.BANK, "Agribank", "AGR-77", PAID))
                 .expectEvents(recorded(100_000, ChannelKind.BANK, "Agribank", "AGR-77", PAID))
-                .expectResultMessagePayload(new PaymentOutcome(id("Agribank", "AGR-77"), false));
+                .expectResultMessagePayload(new PaymentOutcome(id("Agribank", "AGR-77"), false, PAID));
     }
 
     @Test
@@ -136,7 +136,7 @@ class BillTest {
                 .when(payByMoMo(200_000))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
-                .expectResultMessagePayload(new PaymentOutcome(MOMO_PAYMENT, true));
+                .expectResultMessagePayload(new PaymentOutcome(MOMO_PAYMENT, true, PAID));
     }
 
     @Test
@@ -145,7 +145,7 @@ class BillTest {
                 .when(payByMoMo(AMOUNT))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
-                .expectResultMessagePayload(new PaymentOutcome(MOMO_PAYMENT, true));
+                .expectResultMessagePayload(new PaymentOutcome(MOMO_PAYMENT, true, PAID));
     }
 
     @Test
@@ -155,7 +155,7 @@ class BillTest {
         fixture.given(ISSUED, paidByMoMo(200_000))
                 .when(resentWithoutTime)
                 .expectNoEvents()
-                .expectResultMessagePayload(new PaymentOutcome(MOMO_PAYMENT, true));
+                .expectResultMessagePayload(new PaymentOutcome(MOMO_PAYMENT, true, PAID));
     }
 
     @Test
@@ -163,7 +163,7 @@ class BillTest {
         fixture.given(ISSUED, paidByMoMo(200_000))
                 .when(pay(200_000, ChannelKind.E_WALLET, " MoMo ", " MM-0001 ", PAID))
                 .expectNoEvents()
-                .expectResultMessagePayload(new PaymentOutcome(MOMO_PAYMENT, true));
+                .expectResultMessagePayload(new PaymentOutcome(MOMO_PAYMENT, true, PAID));
     }
 
     @Test
@@ -191,11 +191,19 @@ class BillTest {
     }
 
     @Test
+    void resentNotificationSpellingTheProviderOtherwiseIsTheSamePayment() {
+        fixture.given(ISSUED, paidByMoMo(200_000))
+                .when(pay(200_000, ChannelKind.E_WALLET, "MOMO", "MM-0001", PAID))
+                .expectNoEvents()
+                .expectResultMessagePayload(new PaymentOutcome(MOMO_PAYMENT, true, PAID));
+    }
+
+    @Test
     void sameReferenceFromAnotherProviderIsAnotherPayment() {
         fixture.given(ISSUED, paidByMoMo(200_000))
                 .when(pay(200_000, ChannelKind.E_WALLET, "ZaloPay", "MM-0001", PAID))
                 .expectEvents(recorded(200_000, ChannelKind.E_WALLET, "ZaloPay", "MM-0001", PAID))
-                .expectResultMessagePayload(new PaymentOutcome(id("ZaloPay", "MM-0001"), false));
+                .expectResultMessagePayload(new PaymentOutcome(id("ZaloPay", "MM-0001"), false, PAID));
     }
 
     @Test
@@ -203,7 +211,7 @@ class BillTest {
         fixture.given(ISSUED, paidByMoMo(200_000), reversedMoMo(200_000, REVERSED))
                 .when(payByMoMo(200_000))
                 .expectNoEvents()
-                .expectResultMessagePayload(new PaymentOutcome(MOMO_PAYMENT, true));
+                .expectResultMessagePayload(new PaymentOutcome(MOMO_PAYMENT, true, PAID));
     }
 
     // Reversal
@@ -221,7 +229,8 @@ class BillTest {
         fixture.given(ISSUED, paidByMoMo(AMOUNT), reversedMoMo(AMOUNT, REVERSED))
                 .when(pay(AMOUNT, ChannelKind.BANK, "Agribank", "AGR-78", REVERSED.plusSeconds(60)))
                 .expectEvents(recorded(AMOUNT, ChannelKind.BANK, "Agribank", "AGR-78", REVERSED.plusSeconds(60)))
-                .expectResultMessagePayload(new PaymentOutcome(id("Agribank", "AGR-78"), false));
+                .expectResultMessagePayload(new PaymentOutcome(id("Agribank", "AGR-78"), false,
+                        REVERSED.plusSeconds(60)));
     }
 
     @Test

@@ -297,4 +297,23 @@ class CustomerTest {
                 .when(new RegisterNotificationChannel(CUSTOMER, NotificationChannel.ZALO, again))
                 .expectEvents(new NotificationChannelRegistered(CODE, "BM", "00991", NotificationChannel.ZALO, again));
     }
+
+    @Test
+    void reRegisteringAProviderBeforeItsLastRegistrationEndedIsRejected() {
+        fixture.given(CUSTOMER_REGISTERED, MOMO_REGISTERED, new PaymentChannelUnregistered(CODE, "BM", "00991",
+                        ChannelKind.E_WALLET, "MoMo", CHANNEL_REGISTERED, LATER))
+                .when(new RegisterPaymentChannel(CUSTOMER, ChannelKind.E_WALLET, Provider.of("MoMo"),
+                        CHANNEL_REGISTERED))
+                .expectException(rejectedWith(ErrorCode.TIME_BEFORE_FACT))
+                .expectNoEvents();
+    }
+
+    @Test
+    void reRegisteringZaloAtTheMomentItsLastRegistrationEndedIsRejected() {
+        fixture.given(CUSTOMER_REGISTERED, ZALO_REGISTERED, new NotificationChannelUnregistered(CODE, "BM", "00991",
+                        NotificationChannel.ZALO, CHANNEL_REGISTERED, LATER))
+                .when(new RegisterNotificationChannel(CUSTOMER, NotificationChannel.ZALO, LATER))
+                .expectException(rejectedWith(ErrorCode.TIME_BEFORE_FACT))
+                .expectNoEvents();
+    }
 }
