@@ -30,10 +30,10 @@ public class BranchController {
     public record NewBranch(String code, String name, String company) {
     }
 
-    public record NewCommune(String code, String name, String kind) {
+    public record NewCommune(String code, String name, String kind, String since) {
     }
 
-    public record CommuneResponse(String branch, String code, String name, UnitKind kind) {
+    public record CommuneResponse(String branch, String code, String name, UnitKind kind, String since) {
     }
 
     private final OrganisationService organisation;
@@ -58,10 +58,11 @@ public class BranchController {
                                                       HttpServletRequest request) {
         AddCommune command = new AddCommune(Inputs.value("branch", branch, BranchCode::of),
                 Inputs.value("code", body.code(), CommuneCode::of), body.name(),
-                Inputs.enumValue("kind", body.kind(), UnitKind.class));
+                Inputs.enumValue("kind", body.kind(), UnitKind.class),
+                body.since() == null ? null : Inputs.date("since", body.since()));
         organisation.addCommune(command, RequestContexts.of(request));
         return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED).body(new CommuneResponse(command.branch().value(), command.commune().value(), command.name(),
-                        command.kind()));
+                        command.kind(), command.since() == null ? null : command.since().toString()));
     }
 
     @GetMapping("/{branch}")

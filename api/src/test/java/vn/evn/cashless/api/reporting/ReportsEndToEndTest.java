@@ -177,6 +177,20 @@ class ReportsEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void aCommuneAddedLaterDoesNotChangeThePastCoverage() {
+        Scenario s = scenario();
+        String later = uniqueCommuneCode();
+        Http.Response added = http().post("/api/branches/" + s.branch() + "/communes",
+                Map.of("code", later, "name", "Xã Mới", "kind", "COMMUNE", "since", "2021-04-01"));
+        awaitReadModels();
+
+        assertThat(added.status()).isEqualTo(201);
+        assertThat(added.json().get("since").asString()).isEqualTo("2021-04-01");
+        assertThat(coverage(s.branch(), "2021-Q1").get("totalCommunes").asLong()).isEqualTo(2);
+        assertThat(coverage(s.branch(), "2021-Q2").get("totalCommunes").asLong()).isEqualTo(3);
+    }
+
+    @Test
     void ratiosOfAnEmptyPeriodAreNull() {
         String commune = uniqueCommuneCode();
         String branch = branchWith(commune);

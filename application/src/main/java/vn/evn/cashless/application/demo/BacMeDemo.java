@@ -192,7 +192,7 @@ public final class BacMeDemo {
         List<Object> commands = new ArrayList<>();
         commands.add(new CreateBranch(BRANCH, "Điện lực Bắc Mê", "PC Hà Giang"));
         for (Unit unit : UNITS) {
-            commands.add(new AddCommune(BRANCH, CommuneCode.of(unit.code()), unit.name(), unit.kind()));
+            commands.add(new AddCommune(BRANCH, CommuneCode.of(unit.code()), unit.name(), unit.kind(), null));
         }
         return commands;
     }

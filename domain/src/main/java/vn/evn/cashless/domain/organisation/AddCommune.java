@@ -1,9 +1,15 @@
 package vn.evn.cashless.domain.organisation;
 
+import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import vn.evn.cashless.domain.shared.Require;
 
-public record AddCommune(@TargetAggregateIdentifier BranchCode branch, CommuneCode commune, String name, UnitKind kind) {
+/**
+ * Add a commune or town to a branch. {@code since} is the local date from which the unit counts for the branch's
+ * coverage; {@code null} means it always has (as for the units a branch is set up with).
+ */
+public record AddCommune(@TargetAggregateIdentifier BranchCode branch, CommuneCode commune, String name, UnitKind kind,
+                         LocalDate since) {
 
     public AddCommune {
         Require.present("branch", branch);

@@ -33,7 +33,7 @@ public class Branch {
             throw new DomainException(ErrorCode.COMMUNE_ALREADY_EXISTS, "code",
                     "commune " + command.commune() + " is already part of branch " + code);
         }
-        apply(new CommuneAdded(code, command.commune().value(), command.name(), command.kind()));
+        apply(new CommuneAdded(code, command.commune().value(), command.name(), command.kind(), command.since()));
     }
 
     @EventSourcingHandler

@@ -12,7 +12,7 @@ class BranchTest {
 
     private static final BranchCode BM = BranchCode.of("BM");
     private static final BranchCreated BM_CREATED = new BranchCreated("BM", "Điện lực Bắc Mê", "PC Hà Giang");
-    private static final CommuneAdded YEN_PHU_ADDED = new CommuneAdded("BM", "00991", "Thị trấn Yên Phú", UnitKind.TOWN);
+    private static final CommuneAdded YEN_PHU_ADDED = new CommuneAdded("BM", "00991", "Thị trấn Yên Phú", UnitKind.TOWN, null);
 
     private FixtureConfiguration<Branch> fixture;
 
@@ -39,7 +39,7 @@ class BranchTest {
     @Test
     void addsCommuneToBranch() {
         fixture.given(BM_CREATED)
-                .when(new AddCommune(BM, CommuneCode.of("00991"), "Thị trấn Yên Phú", UnitKind.TOWN))
+                .when(new AddCommune(BM, CommuneCode.of("00991"), "Thị trấn Yên Phú", UnitKind.TOWN, null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(YEN_PHU_ADDED);
     }
@@ -47,14 +47,14 @@ class BranchTest {
     @Test
     void addsAnotherCommuneBesideAnExistingOne() {
         fixture.given(BM_CREATED, YEN_PHU_ADDED)
-                .when(new AddCommune(BM, CommuneCode.of("00982"), "Xã Minh Sơn", UnitKind.COMMUNE))
-                .expectEvents(new CommuneAdded("BM", "00982", "Xã Minh Sơn", UnitKind.COMMUNE));
+                .when(new AddCommune(BM, CommuneCode.of("00982"), "Xã Minh Sơn", UnitKind.COMMUNE, null))
+                .expectEvents(new CommuneAdded("BM", "00982", "Xã Minh Sơn", UnitKind.COMMUNE, null));
     }
 
     @Test
     void addingSameCommuneTwiceIsRejected() {
         fixture.given(BM_CREATED, YEN_PHU_ADDED)
-                .when(new AddCommune(BM, CommuneCode.of("00991"), "Thị trấn Yên Phú", UnitKind.TOWN))
+                .when(new AddCommune(BM, CommuneCode.of("00991"), "Thị trấn Yên Phú", UnitKind.TOWN, null))
                 .expectNoEvents()
                 .expectException(rejectedWith(ErrorCode.COMMUNE_ALREADY_EXISTS));
     }
@@ -62,7 +62,7 @@ class BranchTest {
     @Test
     void sameCommuneCodeUnderAnotherNameIsStillRejected() {
         fixture.given(BM_CREATED, YEN_PHU_ADDED)
-                .when(new AddCommune(BM, CommuneCode.of("00991"), "Yên Phú", UnitKind.COMMUNE))
+                .when(new AddCommune(BM, CommuneCode.of("00991"), "Yên Phú", UnitKind.COMMUNE, null))
                 .expectNoEvents()
                 .expectException(rejectedWith(ErrorCode.COMMUNE_ALREADY_EXISTS));
     }

@@ -42,8 +42,8 @@ class OrganisationCommandsTest {
     void addCommuneNeedsCodeNameAndKind() {
         BranchCode bm = BranchCode.of("BM");
         CommuneCode yenPhu = CommuneCode.of("00991");
-        assertInvalid("code", () -> new AddCommune(bm, null, "Thị trấn Yên Phú", UnitKind.TOWN));
-        assertInvalid("name", () -> new AddCommune(bm, yenPhu, "", UnitKind.TOWN));
-        assertInvalid("kind", () -> new AddCommune(bm, yenPhu, "Thị trấn Yên Phú", null));
+        assertInvalid("code", () -> new AddCommune(bm, null, "Thị trấn Yên Phú", UnitKind.TOWN, null));
+        assertInvalid("name", () -> new AddCommune(bm, yenPhu, "", UnitKind.TOWN, null));
+        assertInvalid("kind", () -> new AddCommune(bm, yenPhu, "Thị trấn Yên Phú", null, null));
     }
 }

@@ -29,8 +29,8 @@ public class OrganisationProjection {
 
     @EventHandler
     public void on(CommuneAdded event) {
-        jdbc.update("INSERT INTO rm_commune (code, branch, name, kind) VALUES (?, ?, ?, ?)", event.commune(),
-                event.branch(), event.name(), event.kind().name());
+        jdbc.update("INSERT INTO rm_commune (code, branch, name, kind, since) VALUES (?, ?, ?, ?, ?)",
+                event.commune(), event.branch(), event.name(), event.kind().name(), event.since());
     }
 
     @ResetHandler

@@ -120,13 +120,14 @@ public class CashlessReports {
                 }, branch, firstDay(period), endDay(period));
 
         List<BranchCoverage.CommuneCoverage> communes = jdbc.query(
-                "SELECT code, name, kind FROM rm_commune WHERE branch = ? ORDER BY code", (rs, row) -> {
+                "SELECT code, name, kind FROM rm_commune WHERE branch = ? AND (since IS NULL OR since < ?) "
+                        + "ORDER BY code", (rs, row) -> {
                     String code = rs.getString("code");
                     CashlessTotals totals = CashlessTotals.of(sums.getOrDefault(code, List.of()), kinds,
                             cashlessCustomers.getOrDefault(code, 0L));
                     return new BranchCoverage.CommuneCoverage(code, rs.getString("name"), rs.getString("kind"),
                             customers.getOrDefault(code, 0L), registered.getOrDefault(code, 0L), totals);
-                }, branch);
+                }, branch, endDay(period));
         CashlessTotals totals = communes.stream().map(BranchCoverage.CommuneCoverage::totals)
                 .reduce(CashlessTotals.NONE, CashlessTotals::plus);
         long covered = communes.stream().filter(c -> c.totals().covered()).count();

@@ -43,8 +43,8 @@ class CashlessReportsTest {
     void branch() {
         ReadModelDatabase.clear();
         organisation.on(new BranchCreated("BM", "Điện lực Bắc Mê", "PC Hà Giang"));
-        organisation.on(new CommuneAdded("BM", "00991", "Thị trấn Yên Phú", UnitKind.TOWN));
-        organisation.on(new CommuneAdded("BM", "00982", "Xã Minh Sơn", UnitKind.COMMUNE));
+        organisation.on(new CommuneAdded("BM", "00991", "Thị trấn Yên Phú", UnitKind.TOWN, null));
+        organisation.on(new CommuneAdded("BM", "00982", "Xã Minh Sơn", UnitKind.COMMUNE, null));
         customers.on(new CustomerRegistered("PA20BM0000001", "Hà", "BM", "00991", null,
                 Instant.parse("2020-01-01T00:00:00Z")));
         customers.on(new CustomerRegistered("PA20BM0000002", "Lan", "BM", "00982", null,
@@ -120,6 +120,18 @@ class CashlessReportsTest {
         assertThat(zalo(firstHalf)).isEqualByComparingTo("2");
         assertThat(zalo(year)).as("the year is not over: counted now").isEqualByComparingTo("1");
         assertThat(reports.handle(new FindPlanProgress("BM", ReportingPeriod.parse("2021-Q1")))).isNull();
+    }
+
+    @Test
+    void aCommuneCountsFromItsSinceDateOnly() {
+        organisation.on(new CommuneAdded("BM", "01018", "Xã Phiêng Luông", UnitKind.COMMUNE,
+                java.time.LocalDate.of(2021, 7, 1)));
+
+        assertThat(coverage("2021-H1").totalCommunes()).isEqualTo(2);
+        assertThat(coverage("2021-06").communes()).extracting(BranchCoverage.CommuneCoverage::code)
+                .containsExactly("00982", "00991");
+        assertThat(coverage("2021-07").totalCommunes()).isEqualTo(3);
+        assertThat(coverage("2021").totalCommunes()).isEqualTo(3);
     }
 
     private static BigDecimal zalo(PlanProgress progress) {
