@@ -72,8 +72,8 @@ public class BillingController {
         Vnd amount = vnd(body.amount());
         var dueDate = Inputs.date("dueDate", body.dueDate());
         billing.issueBill(bill, amount, dueDate, RequestContexts.of(request));
-        return ResponseEntity.status(HttpStatus.CREATED).body(new BillResponse(bill.toString(), bill.customer().value(), bill.period().toString(),
-                        amount.value(), dueDate.toString()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new BillResponse(bill.toString(),
+                bill.customer().value(), bill.period().toString(), amount.value(), dueDate.toString()));
     }
 
     /** 201 for a new payment; 200 with the same id for a resent notification. */

@@ -131,8 +131,9 @@ public class CustomerController {
                 Inputs.value("provider", body.provider(), Provider::of),
                 inputs.businessTime("registeredAt", body.registeredAt()));
         customers.registerPaymentChannel(command, RequestContexts.of(request));
-        return ResponseEntity.status(HttpStatus.CREATED).body(new PaymentChannelResponse(command.customer().value(), command.kind(),
-                        command.provider().value(), Times.local(command.registeredAt()), null));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new PaymentChannelResponse(
+                command.customer().value(), command.kind(), command.provider().value(),
+                Times.local(command.registeredAt()), null));
     }
 
     @DeleteMapping("/{code}/payment-channels/{provider}")
@@ -153,8 +154,8 @@ public class CustomerController {
                 Inputs.enumValue("channel", body.channel(), NotificationChannel.class),
                 inputs.businessTime("registeredAt", body.registeredAt()));
         customers.registerNotificationChannel(command, RequestContexts.of(request));
-        return ResponseEntity.status(HttpStatus.CREATED).body(new NotificationChannelResponse(command.customer().value(), command.channel(),
-                        Times.local(command.registeredAt()), null));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new NotificationChannelResponse(
+                command.customer().value(), command.channel(), Times.local(command.registeredAt()), null));
     }
 
     @DeleteMapping("/{code}/notification-channels/{channel}")

@@ -2,6 +2,7 @@ package vn.evn.cashless.api.organisation;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -61,8 +62,9 @@ public class BranchController {
                 Inputs.enumValue("kind", body.kind(), UnitKind.class),
                 body.since() == null ? null : Inputs.date("since", body.since()));
         organisation.addCommune(command, RequestContexts.of(request));
-        return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED).body(new CommuneResponse(command.branch().value(), command.commune().value(), command.name(),
-                        command.kind(), command.since() == null ? null : command.since().toString()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new CommuneResponse(command.branch().value(),
+                command.commune().value(), command.name(), command.kind(),
+                command.since() == null ? null : command.since().toString()));
     }
 
     @GetMapping("/{branch}")

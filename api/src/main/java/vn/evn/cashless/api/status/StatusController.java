@@ -1,6 +1,7 @@
 package vn.evn.cashless.api.status;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -57,7 +58,7 @@ public class StatusController {
                 processors.add(status(name, streaming, head));
             }
         });
-        processors.sort(java.util.Comparator.comparing(ProcessorStatus::name));
+        processors.sort(Comparator.comparing(ProcessorStatus::name));
         boolean caughtUp = processors.stream().allMatch(ProcessorStatus::caughtUp);
         return new Status(head, caughtUp, processors, demo());
     }

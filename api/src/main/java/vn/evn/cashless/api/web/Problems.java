@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -87,11 +88,7 @@ public class Problems extends ResponseEntityExceptionHandler {
                 && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
             HttpStatus known = HttpStatus.resolve(status.value());
             String code = known == null ? "HTTP_" + status.value() : known.name();
-            problem.setType(URI.create(TYPE_PREFIX + code.toLowerCase(Locale.ROOT).replace('_', '-')));
-            problem.setProperty("code", code);
-            String reason = problem.getDetail() == null ? problem.getTitle() : problem.getDetail();
-            problem.setProperty("reason", reason);
-            problem.setProperty("errors", List.of(Map.of("reason", reason)));
+            describe(problem, code, null, problem.getDetail() == null ? problem.getTitle() : problem.getDetail());
         }
         return response;
     }
@@ -108,17 +105,21 @@ public class Problems extends ResponseEntityExceptionHandler {
     private static ResponseEntity<Object> problem(HttpStatus status, ErrorCode code, String field, String reason) {
         String detail = field == null ? reason : field + ": " + reason;
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setType(URI.create(TYPE_PREFIX + code.name().toLowerCase(Locale.ROOT).replace('_', '-')));
         body.setTitle(title(code));
-        body.setProperty("code", code.name());
+        describe(body, code.name(), field, reason);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    /** The fields every problem of the ledger carries: a type per code, the code, the field and the reason. */
+    private static void describe(ProblemDetail problem, String code, String field, String reason) {
+        problem.setType(URI.create(TYPE_PREFIX + code.toLowerCase(Locale.ROOT).replace('_', '-')));
+        problem.setProperty("code", code);
         if (field != null) {
-            body.setProperty("field", field);
+            problem.setProperty("field", field);
         }
-        body.setProperty("reason", reason);
-        body.setProperty("errors", List.of(field == null ? Map.of("reason", reason)
+        problem.setProperty("reason", reason);
+        problem.setProperty("errors", List.of(field == null ? Map.of("reason", reason)
                 : Map.of("field", field, "reason", reason)));
-        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(body);
     }
 
     private static String title(ErrorCode code) {

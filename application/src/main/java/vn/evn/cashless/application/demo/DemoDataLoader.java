@@ -1,6 +1,7 @@
 package vn.evn.cashless.application.demo;
 
 import java.util.Iterator;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -32,7 +33,7 @@ public class DemoDataLoader implements ApplicationRunner {
     private final TransactionTemplate transactions;
     private final DemoLoad load;
     private final AtomicReference<String> failure = new AtomicReference<>();
-    private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean running = new AtomicBoolean();
 
     public DemoDataLoader(CommandGateway commands, PlatformTransactionManager transactionManager, DemoLoad load) {
         this.commands = commands;
@@ -100,7 +101,6 @@ public class DemoDataLoader implements ApplicationRunner {
                 }
             }
             long millis = (System.nanoTime() - started) / 1_000_000;
-            load.recordBatch(NAME, done);
             load.recordFinished(NAME, millis, sent);
             log.info("Demo data {} loaded: {} commands in {} ms ({} commands/s)", NAME, sent, millis,
                     millis == 0 ? sent : sent * 1000 / millis);

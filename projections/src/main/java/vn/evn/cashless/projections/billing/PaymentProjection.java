@@ -3,6 +3,7 @@ package vn.evn.cashless.projections.billing;
 import static vn.evn.cashless.projections.support.Sql.localMonth;
 import static vn.evn.cashless.projections.support.Sql.timestamp;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.evn.cashless.domain.billing.PaymentRecorded;
 import vn.evn.cashless.domain.billing.PaymentReversed;
+import vn.evn.cashless.domain.channel.ChannelKind;
 
 /**
  * Payments, and their sums per local month, commune and channel; and, for counting distinct cashless customers,
@@ -44,22 +46,14 @@ public class PaymentProjection {
         Batch batch = batch();
         batch.inserts.add(new Object[]{UUID.fromString(e.payment()), e.bill(), e.customer(), e.branch(), e.commune(),
                 e.period(), e.amount(), e.kind().name(), e.provider(), e.externalRef(), timestamp(e.paidAt())});
-        LocalDate month = localMonth(e.paidAt());
-        batch.add(new MonthKey(e.branch(), month, e.commune(), e.kind().name(), e.provider()), 1, e.amount());
-        if (!e.kind().isCash()) {
-            batch.add(new CustomerMonthKey(e.branch(), month, e.kind().name(), e.customer(), e.commune()), 1);
-        }
+        batch.count(e.branch(), e.commune(), e.customer(), e.kind(), e.provider(), e.paidAt(), e.amount(), 1);
     }
 
     @EventHandler
     public void on(PaymentReversed e) {
         Batch batch = batch();
         batch.reversals.add(new Object[]{timestamp(e.reversedAt()), e.reason(), UUID.fromString(e.payment())});
-        LocalDate month = localMonth(e.paidAt());
-        batch.add(new MonthKey(e.branch(), month, e.commune(), e.kind().name(), e.provider()), -1, -e.amount());
-        if (!e.kind().isCash()) {
-            batch.add(new CustomerMonthKey(e.branch(), month, e.kind().name(), e.customer(), e.commune()), -1);
-        }
+        batch.count(e.branch(), e.commune(), e.customer(), e.kind(), e.provider(), e.paidAt(), e.amount(), -1);
     }
 
     /** TRUNCATE, not DELETE: a replay then starts from empty tables instead of a copy of dead rows. */
@@ -90,14 +84,21 @@ public class PaymentProjection {
         final Map<MonthKey, long[]> months = new LinkedHashMap<>();
         final Map<CustomerMonthKey, int[]> customerMonths = new LinkedHashMap<>();
 
-        void add(MonthKey key, long payments, long amount) {
-            long[] sums = months.computeIfAbsent(key, k -> new long[2]);
-            sums[0] += payments;
-            sums[1] += amount;
-        }
-
-        void add(CustomerMonthKey key, int payments) {
-            customerMonths.computeIfAbsent(key, k -> new int[1])[0] += payments;
+        /**
+         * Adds a payment to the sums of the local month it was paid in ({@code sign} 1), or takes a reversed one
+         * out ({@code sign} -1). Cash kinds are never kept per customer: no plan can count them as cashless.
+         */
+        void count(String branch, String commune, String customer, ChannelKind kind, String provider,
+                   Instant paidAt, long amount, int sign) {
+            LocalDate month = localMonth(paidAt);
+            long[] sums = months.computeIfAbsent(new MonthKey(branch, month, commune, kind.name(), provider),
+                    k -> new long[2]);
+            sums[0] += sign;
+            sums[1] += sign * amount;
+            if (!kind.isCash()) {
+                customerMonths.computeIfAbsent(new CustomerMonthKey(branch, month, kind.name(), customer, commune),
+                        k -> new int[1])[0] += sign;
+            }
         }
 
         void writeTo(JdbcTemplate jdbc) {
