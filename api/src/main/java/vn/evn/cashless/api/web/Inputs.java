@@ -81,9 +81,14 @@ public class Inputs {
 
     /** A business time; {@code null} means now. Kept to the microsecond, as PostgreSQL keeps it. */
     public Instant businessTime(String field, String raw) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant time = pastInstant(field, raw);
+        return time == null ? clock.instant().truncatedTo(ChronoUnit.MICROS) : time;
+    }
+
+    /** An instant that has happened (an ISO-8601 instant with an offset), or {@code null} when left out. */
+    public Instant pastInstant(String field, String raw) {
         if (raw == null || raw.isBlank()) {
-            return now;
+            return null;
         }
         Instant time;
         try {
@@ -95,7 +100,7 @@ public class Inputs {
         if (time.isBefore(EARLIEST)) {
             throw new InvalidValueException(field, "must not be before 2000-01-01");
         }
-        if (time.isAfter(now.plus(FUTURE_TOLERANCE))) {
+        if (time.isAfter(clock.instant().plus(FUTURE_TOLERANCE))) {
             throw new InvalidValueException(field, "must not be in the future");
         }
         return time;

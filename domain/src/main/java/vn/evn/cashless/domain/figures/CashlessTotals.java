@@ -1,6 +1,5 @@
 package vn.evn.cashless.domain.figures;
 
-import java.math.BigDecimal;
 import java.util.Set;
 import vn.evn.cashless.domain.channel.ChannelKind;
 
@@ -41,13 +40,13 @@ public record CashlessTotals(long payments, long cashlessPayments, long amount, 
                 cashlessCustomers + other.cashlessCustomers);
     }
 
-    /** Cashless share of the amount collected, percent, unrounded. */
-    public BigDecimal cashlessAmountRatio() {
+    /** Cashless share of the amount collected, percent, exact. */
+    public Ratio cashlessAmountRatio() {
         return Figures.percent(cashlessAmount, amount);
     }
 
-    /** Cashless share of customer-payments, percent, unrounded. */
-    public BigDecimal cashlessPaymentRatio() {
+    /** Cashless share of customer-payments, percent, exact. */
+    public Ratio cashlessPaymentRatio() {
         return Figures.percent(cashlessPayments, payments);
     }
 

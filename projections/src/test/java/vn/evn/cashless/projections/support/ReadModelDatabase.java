@@ -45,7 +45,7 @@ public final class ReadModelDatabase {
     public static void clear() {
         jdbc().execute("""
                 TRUNCATE rm_branch, rm_commune, rm_customer, rm_payment_channel, rm_notification_channel, rm_payment,
-                         rm_payment_month, rm_customer_month, rm_plan""");
+                         fig_commune, fig_customer, fig_registration, fig_month, fig_customer_month, fig_plan""");
     }
 
     /** Runs handlers the way a processor runs a batch: in one unit of work, committed at the end. */

@@ -1,0 +1,168 @@
+package vn.evn.cashless.projections.figures;
+
+import static vn.evn.cashless.projections.support.Sql.timestamp;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import vn.evn.cashless.domain.figures.FigureChange;
+import vn.evn.cashless.domain.figures.FigureChange.CommuneListed;
+import vn.evn.cashless.domain.figures.FigureChange.CustomerListed;
+import vn.evn.cashless.domain.figures.FigureChange.PaymentCounted;
+import vn.evn.cashless.domain.figures.FigureChange.PlanSet;
+import vn.evn.cashless.domain.figures.FigureChange.RegistrationClosed;
+import vn.evn.cashless.domain.figures.FigureChange.RegistrationOpened;
+import vn.evn.cashless.domain.figures.FigureFold;
+
+/**
+ * The figures read model: applies the domain's one fold ({@link FigureFold}) to every event and stores its state in
+ * the {@code fig_*} tables. It writes in batches: the changes of one processor batch are gathered, sums folded
+ * together, and everything is written at the end of the batch, in the transaction that also moves the token.
+ */
+@Component
+@ProcessingGroup(FigureProjection.GROUP)
+public class FigureProjection {
+
+    public static final String GROUP = "figures";
+
+    private static final String BATCH = FigureProjection.class.getName() + ".batch";
+
+    private final JdbcTemplate jdbc;
+
+    public FigureProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    public void on(Object event) {
+        List<FigureChange> changes = FigureFold.changes(event);
+        if (!changes.isEmpty()) {
+            Batch batch = batch();
+            changes.forEach(batch::add);
+        }
+    }
+
+    /** TRUNCATE, not DELETE: a replay then starts from empty tables instead of a copy of dead rows. */
+    @ResetHandler
+    public void reset() {
+        jdbc.execute("TRUNCATE fig_commune, fig_customer, fig_registration, fig_month, fig_customer_month, fig_plan");
+    }
+
+    private Batch batch() {
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(BATCH, key -> {
+            Batch batch = new Batch();
+            root.onPrepareCommit(unitOfWork -> batch.writeTo(jdbc));
+            return batch;
+        });
+    }
+
+    private record MonthKey(String branch, LocalDate month, String commune, String kind, String provider) {
+    }
+
+    private record CustomerMonthKey(String branch, LocalDate month, String kind, String customer,
+                                    String commune) {
+    }
+
+    /** What one processor batch changes, written in an order that lets a later change find an earlier one's row. */
+    private static final class Batch {
+        final List<Object[]> communes = new ArrayList<>();
+        final List<Object[]> customers = new ArrayList<>();
+        final List<Object[]> opened = new ArrayList<>();
+        final List<Object[]> closed = new ArrayList<>();
+        final Map<MonthKey, long[]> months = new LinkedHashMap<>();
+        final Map<CustomerMonthKey, long[]> customerMonths = new LinkedHashMap<>();
+        final Map<String, PlanSet> plans = new LinkedHashMap<>();
+
+        void add(FigureChange change) {
+            if (change instanceof CommuneListed c) {
+                communes.add(new Object[]{c.branch(), c.commune(), c.name(), c.kind().name(), c.since()});
+            } else if (change instanceof CustomerListed c) {
+                customers.add(new Object[]{c.branch(), c.customer(), c.commune(), timestamp(c.registeredAt())});
+            } else if (change instanceof RegistrationOpened r) {
+                opened.add(new Object[]{r.customer(), r.registration().type().name(), r.registration().channel(),
+                        r.registration().provider(), timestamp(r.registeredAt()), r.branch(), r.commune()});
+            } else if (change instanceof RegistrationClosed r) {
+                closed.add(new Object[]{timestamp(r.unregisteredAt()), r.customer(), r.registration().type().name(),
+                        r.registration().channel(), r.registration().provider(), timestamp(r.registeredAt())});
+            } else if (change instanceof PaymentCounted p) {
+                LocalDate month = p.month().atDay(1);
+                long[] sums = months.computeIfAbsent(
+                        new MonthKey(p.branch(), month, p.commune(), p.kind().name(), p.provider()), k -> new long[2]);
+                sums[0] += p.sign();
+                sums[1] += (long) p.sign() * p.amount();
+                if (!p.kind().isCash()) {
+                    customerMonths.computeIfAbsent(new CustomerMonthKey(p.branch(), month, p.kind().name(),
+                            p.customer(), p.commune()), k -> new long[1])[0] += p.sign();
+                }
+            } else if (change instanceof PlanSet p) {
+                plans.merge(p.branch() + "/" + p.period(), p, (old, now) -> now.revision() >= old.revision() ? now
+                        : old);
+            }
+        }
+
+        void writeTo(JdbcTemplate jdbc) {
+            batch(jdbc, """
+                    INSERT INTO fig_commune (branch, commune, name, kind, since) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (branch, commune) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind,
+                        since = EXCLUDED.since""", communes);
+            batch(jdbc, """
+                    INSERT INTO fig_customer (branch, customer, commune, registered_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (branch, customer) DO NOTHING""", customers);
+            batch(jdbc, """
+                    INSERT INTO fig_registration (customer, type, channel, provider, registered_at, branch, commune)
+                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", opened);
+            batch(jdbc, """
+                    UPDATE fig_registration SET unregistered_at = ?
+                    WHERE customer = ? AND type = ? AND channel = ? AND provider = ? AND registered_at = ?""",
+                    closed);
+            List<Object[]> monthRows = new ArrayList<>(months.size());
+            months.forEach((k, s) -> monthRows.add(
+                    new Object[]{k.branch(), k.month(), k.commune(), k.kind(), k.provider(), s[0], s[1]}));
+            batch(jdbc, """
+                    INSERT INTO fig_month (branch, month, commune, kind, provider, payments, amount)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (branch, month, commune, kind, provider) DO UPDATE SET
+                        payments = fig_month.payments + EXCLUDED.payments,
+                        amount = fig_month.amount + EXCLUDED.amount""", monthRows);
+            List<Object[]> customerRows = new ArrayList<>(customerMonths.size());
+            customerMonths.forEach((k, count) -> customerRows.add(
+                    new Object[]{k.branch(), k.month(), k.kind(), k.customer(), k.commune(), count[0]}));
+            batch(jdbc, """
+                    INSERT INTO fig_customer_month (branch, month, kind, customer, commune, payments)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (branch, month, kind, customer) DO UPDATE SET
+                        payments = fig_customer_month.payments + EXCLUDED.payments""", customerRows);
+            List<Object[]> planRows = new ArrayList<>(plans.size());
+            plans.values().forEach(p -> planRows.add(new Object[]{p.branch(), p.period(), p.revision(),
+                    p.cashlessAmountRatio(), p.cashlessPaymentRatio(), p.zaloRegistrations(), p.communeCoverage(),
+                    p.cashlessKinds().stream().map(Enum::name).sorted().collect(Collectors.joining(","))}));
+            batch(jdbc, """
+                    INSERT INTO fig_plan (branch, period, revision, cashless_amount_ratio, cashless_payment_ratio,
+                                          zalo_registrations, commune_coverage, cashless_kinds)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (branch, period) DO UPDATE SET
+                        revision = EXCLUDED.revision, cashless_amount_ratio = EXCLUDED.cashless_amount_ratio,
+                        cashless_payment_ratio = EXCLUDED.cashless_payment_ratio,
+                        zalo_registrations = EXCLUDED.zalo_registrations,
+                        commune_coverage = EXCLUDED.commune_coverage, cashless_kinds = EXCLUDED.cashless_kinds
+                    WHERE fig_plan.revision <= EXCLUDED.revision""", planRows);
+        }
+
+        private static void batch(JdbcTemplate jdbc, String sql, List<Object[]> rows) {
+            if (!rows.isEmpty()) {
+                jdbc.batchUpdate(sql, rows);
+            }
+        }
+    }
+}
