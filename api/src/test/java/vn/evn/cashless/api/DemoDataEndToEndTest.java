@@ -7,12 +7,15 @@ import static org.awaitility.Awaitility.await;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.evn.cashless.api.support.Http;
+import vn.evn.cashless.api.support.Reads;
 import vn.evn.cashless.api.support.RunningApplication;
 
 /**
@@ -77,12 +80,74 @@ class DemoDataEndToEndTest {
             assertThat(byKind.get("E_WALLET")[1]).isBetween(3_100_000_001L, 3_199_999_999L);
             assertThat(byKind.get("INTERMEDIARY")[0]).isEqualTo(6_895);
             assertThat(byKind.get("INTERMEDIARY")[1]).isBetween(2_900_000_001L, 2_999_999_999L);
+
+            figuresAsOfNowEqualTheLiveReadModels(http);
+            aRebuildKeepsAnsweringAndEndsWithTheSameContent(http);
         }
 
+        JsonNode figures;
         try (RunningApplication again = RunningApplication.start(DATA, "--spring.profiles.active=demo")) {
             JsonNode status = awaitLoaded(again.http());
             assertThat(status.get("head").asLong()).as("nothing loaded twice").isEqualTo(head);
+            figures = again.http().get("/api/admin/projections/figures/checksum").json();
+            String job = again.http().post("/api/admin/projections/figures/rebuild", Map.of()).json().get("id")
+                    .asString();
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20)).until(() ->
+                    again.http().get("/api/admin/jobs/" + job).json().get("processed").asLong() > 0);
+            again.kill();
+            try (RunningApplication third = RunningApplication.start(DATA)) {
+                JsonNode done = awaitJob(third.http(), job);
+                assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
+                Reads.awaitCaughtUp(third.http());
+                assertThat(third.http().get("/api/admin/projections/figures/checksum").json())
+                        .as("the interrupted rebuild, taken up after the restart").isEqualTo(figures);
+            }
         }
+    }
+
+    private static void figuresAsOfNowEqualTheLiveReadModels(Http http) {
+        String now = Instant.now().toString();
+        for (String path : List.of("/api/branches/BM/coverage?period=2021-H1", "/api/branches/BM/channels?period=2021-H1",
+                "/api/plans/BM/2021-H1/progress")) {
+            JsonNode live = http.get(path).json();
+            long started = System.nanoTime();
+            Http.Response asOf = http.get(path + (path.contains("?") ? "&" : "?") + "asOf=" + now);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            System.out.printf("As of %s: %s in %d ms%n", now, path, millis);
+            assertThat(asOf.status()).as(asOf.toString()).isEqualTo(200);
+            assertThat(asOf.json()).as(path).isEqualTo(live);
+        }
+    }
+
+    private static void aRebuildKeepsAnsweringAndEndsWithTheSameContent(Http http) {
+        for (String name : List.of("payments", "figures")) {
+            JsonNode before = http.get("/api/admin/projections/" + name + "/checksum").json();
+            JsonNode coverage = http.get("/api/branches/BM/coverage?period=2021-H1").json();
+            JsonNode customerPayments = http.get("/api/customers/PA20BM0000001/payments").json();
+            String job = http.post("/api/admin/projections/" + name + "/rebuild", Map.of()).json().get("id")
+                    .asString();
+            int readsDuringRebuild = 0;
+            while (http.get("/api/admin/jobs/" + job).json().get("state").asString().equals("RUNNING")) {
+                assertThat(http.get("/api/branches/BM/coverage?period=2021-H1").json()).isEqualTo(coverage);
+                assertThat(http.get("/api/customers/PA20BM0000001/payments").json()).isEqualTo(customerPayments);
+                readsDuringRebuild++;
+            }
+            JsonNode done = awaitJob(http, job);
+            assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
+            System.out.printf("Rebuild of %s: %d events at %.0f events/s, %d reads answered meanwhile%n", name,
+                    done.get("processed").asLong(), done.get("eventsPerSecond").asDouble(), readsDuringRebuild);
+            Reads.awaitCaughtUp(http);
+            assertThat(http.get("/api/admin/projections/" + name + "/checksum").json()).as(name).isEqualTo(before);
+        }
+    }
+
+    private static JsonNode awaitJob(Http http, String job) {
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            last[0] = http.get("/api/admin/jobs/" + job).json();
+            return !last[0].get("state").asString().equals("RUNNING");
+        });
+        return last[0];
     }
 
     private static JsonNode awaitLoaded(Http http) {

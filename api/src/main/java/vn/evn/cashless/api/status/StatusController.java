@@ -65,21 +65,26 @@ public class StatusController {
 
     private static ProcessorStatus status(String name, StreamingEventProcessor processor, long head) {
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-        long position = Long.MAX_VALUE;
+        long position = position(segments);
         String error = null;
         for (EventTrackerStatus segment : segments.values()) {
-            OptionalLong current = segment.getCurrentPosition();
-            position = Math.min(position, current.orElse(0));
             if (segment.isErrorState() && segment.getError() != null) {
                 error = segment.getError().toString();
             }
         }
-        if (segments.isEmpty()) {
-            position = 0;
-        }
         long behind = Math.max(0, head - position);
         return new ProcessorStatus(name, position, behind, behind == 0 && !segments.isEmpty(),
                 processor.isRunning(), error);
+    }
+
+    /** How far every segment of a processor has got: the position of its slowest segment. */
+    public static long position(Map<Integer, EventTrackerStatus> segments) {
+        long position = Long.MAX_VALUE;
+        for (EventTrackerStatus segment : segments.values()) {
+            OptionalLong current = segment.getCurrentPosition();
+            position = Math.min(position, current.orElse(0));
+        }
+        return segments.isEmpty() ? 0 : position;
     }
 
     private DemoStatus demo() {

@@ -1,0 +1,42 @@
+package vn.evn.cashless.api.admin;
+
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.evn.cashless.application.admin.ReadModel;
+import vn.evn.cashless.application.admin.ReadModels;
+import vn.evn.cashless.application.billing.PaymentReferences;
+import vn.evn.cashless.application.customer.CustomerDirectory;
+import vn.evn.cashless.application.infrastructure.AxonSetup;
+import vn.evn.cashless.application.organisation.OrganisationDirectory;
+import vn.evn.cashless.projections.billing.PaymentProjection;
+import vn.evn.cashless.projections.customer.CustomerProjection;
+import vn.evn.cashless.projections.figures.FigureProjection;
+import vn.evn.cashless.projections.organisation.OrganisationProjection;
+
+/**
+ * Every read model, its tables and its handlers, in one list: the only place that knows both the projections and the
+ * command-side look-ups, as the application module does not depend on the projections.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReadModelCatalogue {
+
+    @Bean
+    ReadModels readModels() {
+        return new ReadModels(List.of(
+                new ReadModel(OrganisationProjection.GROUP, List.of("rm_branch", "rm_commune"),
+                        jdbc -> List.of(new OrganisationProjection(jdbc)), false),
+                new ReadModel(CustomerProjection.GROUP,
+                        List.of("rm_customer", "rm_payment_channel", "rm_notification_channel"),
+                        jdbc -> List.of(new CustomerProjection(jdbc)), false),
+                new ReadModel(PaymentProjection.GROUP, List.of("rm_payment"),
+                        jdbc -> List.of(new PaymentProjection(jdbc)), false),
+                new ReadModel(FigureProjection.GROUP, List.of("fig_commune", "fig_customer", "fig_registration",
+                        "fig_month", "fig_customer_month", "fig_plan"),
+                        jdbc -> List.of(new FigureProjection(jdbc)), false),
+                new ReadModel(AxonSetup.COMMAND_LOOKUPS, List.of("branch_directory", "commune_directory",
+                        "customer_directory", "payment_reference"),
+                        jdbc -> List.of(new OrganisationDirectory(jdbc), new CustomerDirectory(jdbc),
+                                new PaymentReferences(jdbc)), true)));
+    }
+}

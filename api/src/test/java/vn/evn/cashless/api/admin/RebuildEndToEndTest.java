@@ -1,0 +1,155 @@
+package vn.evn.cashless.api.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import vn.evn.cashless.api.support.EndToEndTest;
+import vn.evn.cashless.api.support.Http;
+
+/** Rebuilding a read model from the history gives the same content, also while payments keep arriving. */
+class RebuildEndToEndTest extends EndToEndTest {
+
+    private static final List<String> READ_MODELS =
+            List.of("organisation", "customers", "payments", "figures", "command-lookups");
+
+    @Test
+    void everyReadModelIsListedWithItsPositionLagAndState() {
+        history(3);
+        awaitReadModels();
+        long head = eventCount();
+
+        JsonNode projections = http().get("/api/admin/projections").json();
+
+        List<String> names = new ArrayList<>();
+        for (JsonNode projection : projections) {
+            names.add(projection.get("name").asString());
+            assertThat(projection.get("position").asLong()).as(projection.toString()).isEqualTo(head);
+            assertThat(projection.get("lag").asLong()).isZero();
+            assertThat(projection.get("state").asString()).isIn("running", "current");
+        }
+        assertThat(names).containsExactlyInAnyOrderElementsOf(READ_MODELS);
+    }
+
+    @Test
+    void checksumRebuildChecksumGivesTheSameDigestForEveryReadModel() {
+        history(4);
+        awaitReadModels();
+        for (String name : READ_MODELS) {
+            JsonNode before = checksum(name);
+            assertThat(before.get("rows").asLong()).as(name).isPositive();
+
+            JsonNode job = awaitDone(rebuild(name));
+
+            assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+            assertThat(job.get("processed").asLong()).isGreaterThanOrEqualTo(before.get("rows").asLong());
+            assertThat(job.get("percent").asDouble()).isEqualTo(100.0);
+            assertThat(job.get("secondsLeft").asLong()).isZero();
+            awaitReadModels();
+            assertThat(checksum(name)).as(name).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aRebuildWhilePaymentsArriveMissesNoneAndCountsNoneTwice() {
+        history(2);
+        awaitReadModels();
+        String commune = uniqueCommuneCode();
+        String branch = branchWith(commune);
+        List<String> customers = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            customers.add(customer(branch, commune));
+        }
+
+        String reference = "REBUILT-" + branch;
+        bill(customers.get(0), "2021-04", 90_000);
+        assertThat(pay(customers.get(0), "2021-04", 90_000, "BANK", "Agribank", reference, null).status())
+                .isEqualTo(201);
+
+        CompletableFuture<Void> paying = CompletableFuture.runAsync(() -> {
+            for (String customer : customers) {
+                paidBill(customer, "2021-05", 120_000, "E_WALLET", "MoMo", "2021-05-20T03:00:00Z");
+            }
+        });
+        JsonNode paymentsJob = rebuild("payments");
+        JsonNode figuresJob = rebuild("figures");
+        JsonNode lookupsJob = rebuild("command-lookups");
+        paying.join();
+        for (JsonNode job : List.of(paymentsJob, figuresJob, lookupsJob)) {
+            assertThat(awaitDone(job).get("state").asString()).isEqualTo("SUCCEEDED");
+        }
+        awaitReadModels();
+        JsonNode channels = http().get("/api/branches/" + branch + "/channels?period=2021-05").json();
+        assertThat(channels.get("channels").get(0).get("payments").asLong()).isEqualTo(30);
+        Map<String, JsonNode> underLoad = Map.of("payments", checksum("payments"), "figures", checksum("figures"),
+                "command-lookups", checksum("command-lookups"));
+
+        for (String name : underLoad.keySet()) {
+            awaitDone(rebuild(name));
+            awaitReadModels();
+            assertThat(checksum(name)).as(name).isEqualTo(underLoad.get(name));
+        }
+        // the rebuilt look-ups still know which bill a reference paid
+        bill(customers.get(1), "2021-04", 90_000);
+        Http.Response elsewhere = pay(customers.get(1), "2021-04", 90_000, "BANK", "Agribank", reference, null);
+        assertThat(elsewhere.status()).as(elsewhere.toString()).isEqualTo(409);
+        assertThat(elsewhere.json().get("code").asString()).isEqualTo("PAYMENT_REFERENCE_CONFLICT");
+    }
+
+    @Test
+    void unknownReadModelsAndJobsAreProblems() {
+        Http.Response unknown = http().post("/api/admin/projections/nothing/rebuild", Map.of());
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("code").asString()).isEqualTo("READ_MODEL_NOT_FOUND");
+        assertThat(http().get("/api/admin/projections/nothing/checksum").status()).isEqualTo(404);
+        Http.Response badId = http().get("/api/admin/jobs/not-a-job");
+        assertThat(badId.status()).isEqualTo(400);
+        assertThat(badId.json().get("field").asString()).isEqualTo("id");
+        Http.Response noJob = http().get("/api/admin/jobs/7d0f5e49-2d0b-4a8e-9d8f-0c2a4c1b6e11");
+        assertThat(noJob.status()).isEqualTo(404);
+        assertThat(noJob.json().get("code").asString()).isEqualTo("JOB_NOT_FOUND");
+    }
+
+    private void history(int customers) {
+        String commune = uniqueCommuneCode();
+        String branch = branchWith(commune);
+        plan(branch, "2021-H1", List.of("BANK", "E_WALLET"));
+        for (int i = 0; i < customers; i++) {
+            String customer = customer(branch, commune);
+            http().post("/api/customers/" + customer + "/payment-channels",
+                    Map.of("kind", "BANK", "provider", "Agribank", "registeredAt", "2020-06-01T00:00:00Z"));
+            String paid = paidBill(customer, "2021-03", 200_000 + i, "BANK", "Agribank", "2021-03-10T03:00:00Z");
+            if (i % 2 == 0) {
+                http().post("/api/payments/" + paid + "/reversal", Map.of("reason", "trùng giao dịch"));
+            }
+        }
+    }
+
+    private JsonNode checksum(String name) {
+        Http.Response response = http().get("/api/admin/projections/" + name + "/checksum");
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
+    private JsonNode rebuild(String name) {
+        Http.Response started = http().post("/api/admin/projections/" + name + "/rebuild", Map.of());
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        assertThat(started.header("Location")).isEqualTo("/api/admin/jobs/" + started.json().get("id").asString());
+        return started.json();
+    }
+
+    private JsonNode awaitDone(JsonNode job) {
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            last[0] = http().get("/api/admin/jobs/" + job.get("id").asString()).json();
+            return !last[0].get("state").asString().equals("RUNNING");
+        });
+        return last[0];
+    }
+}

@@ -1,0 +1,262 @@
+package vn.evn.cashless.application.admin;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rebuilds a read model from the whole history without a gap in its answers. The events are replayed into copies
+ * of its tables in the {@code rebuild} schema, in batches, while the live tables keep answering; at the end, in one
+ * transaction, the live tables are replaced by the copies and the processor's token is moved to the last event the
+ * copies hold. A reader sees the old tables or the new ones, never half of each.
+ * <p>
+ * A streaming read model's processor is stopped for that last step only, so nothing is written twice. The
+ * command-side look-ups, written inside each command's transaction, are locked against writers instead: a command
+ * that wants to write one waits until the switch is committed, then writes into the new tables.
+ * <p>
+ * Jobs run one at a time. A job a stopped process left running is started again from the beginning when the
+ * application is ready: the copies are made anew, the live tables were never touched.
+ */
+@Component
+public class Rebuilds {
+
+    public static final String KIND = "rebuild";
+
+    private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
+
+    /** Events applied per transaction of the copy. */
+    private static final int BATCH = 2_000;
+
+    private final ReadModels readModels;
+    private final Jobs jobs;
+    private final EventStore eventStore;
+    private final EventProcessingConfiguration processing;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final Serializer tokenSerializer;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "read-model-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public Rebuilds(ReadModels readModels, Jobs jobs, EventStore eventStore, EventProcessingConfiguration processing,
+                    JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+                    @Qualifier("serializer") Serializer tokenSerializer) {
+        this.readModels = readModels;
+        this.jobs = jobs;
+        this.eventStore = eventStore;
+        this.processing = processing;
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.tokenSerializer = tokenSerializer;
+    }
+
+    /** Starts rebuilding {@code name}, or answers the rebuild of it already running. */
+    public synchronized UUID start(String name) {
+        ReadModel model = readModels.get(name);
+        for (Jobs.Job running : jobs.running(KIND)) {
+            if (running.target().equals(name)) {
+                return running.id();
+            }
+        }
+        UUID id = jobs.start(KIND, name, head());
+        worker.submit(() -> run(id, model));
+        return id;
+    }
+
+    /** Whether a rebuild of {@code name} is under way. */
+    public boolean rebuilding(String name) {
+        return jobs.running(KIND).stream().anyMatch(job -> job.target().equals(name));
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public synchronized void takeUpInterrupted() {
+        for (Jobs.Job job : jobs.running(KIND)) {
+            readModels.find(job.target()).ifPresentOrElse(model -> {
+                log.info("Taking up the interrupted rebuild {} of {} from the beginning", job.id(), model.name());
+                jobs.restart(job.id(), head());
+                worker.submit(() -> run(job.id(), model));
+            }, () -> jobs.failed(job.id(), "no read model " + job.target() + " any more"));
+        }
+    }
+
+    private void run(UUID id, ReadModel model) {
+        long started = System.nanoTime();
+        StreamingEventProcessor processor = model.inCommandTransaction() ? null
+                : processing.eventProcessor(model.name(), StreamingEventProcessor.class).orElseThrow();
+        boolean stopped = false;
+        try {
+            createCopies(model);
+            List<Object> handlers = model.handlers().apply(jdbc);
+            List<AnnotationEventHandlerAdapter> adapters = handlers.stream()
+                    .map(AnnotationEventHandlerAdapter::new).toList();
+            try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+                Progress progress = new Progress();
+                copyUpTo(id, stream, adapters, head(), progress);
+                if (model.inCommandTransaction()) {
+                    transactions.executeWithoutResult(status -> {
+                        lockAgainstWriters(model);
+                        copyUpTo(id, stream, adapters, head(), progress);
+                        switchOver(model);
+                        jobs.succeeded(id, progress.processed);
+                    });
+                } else {
+                    processor.shutDown();
+                    stopped = true;
+                    copyUpTo(id, stream, adapters, head(), progress);
+                    TrackingToken last = progress.last;
+                    transactions.executeWithoutResult(status -> {
+                        switchOver(model);
+                        if (last != null) {
+                            moveToken(model.name(), last);
+                        }
+                        jobs.succeeded(id, progress.processed);
+                    });
+                }
+                log.info("Rebuilt {} from {} events in {} ms", model.name(), progress.processed,
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            }
+        } catch (RuntimeException | Error e) {
+            log.error("Rebuild {} of {} failed", id, model.name(), e);
+            jobs.failed(id, String.valueOf(e));
+        } finally {
+            dropCopies(model);
+            if (stopped) {
+                processor.start();
+            }
+        }
+    }
+
+    /** What a job has copied so far. */
+    private static final class Progress {
+        long processed;
+        TrackingToken last;
+    }
+
+    /** Applies events to the copies, a batch per transaction, until the copies hold every event up to {@code head}. */
+    private void copyUpTo(UUID id, BlockingStream<TrackedEventMessage<?>> stream,
+                          List<AnnotationEventHandlerAdapter> adapters, long head, Progress progress) {
+        while (position(progress.last) < head) {
+            List<TrackedEventMessage<?>> batch = new ArrayList<>(BATCH);
+            try {
+                while (batch.size() < BATCH && stream.hasNextAvailable(batch.isEmpty() ? 1_000 : 0,
+                        TimeUnit.MILLISECONDS)) {
+                    batch.add(stream.nextAvailable());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading the history", e);
+            }
+            if (batch.isEmpty()) {
+                continue;
+            }
+            transactions.executeWithoutResult(status -> apply(adapters, batch));
+            progress.processed += batch.size();
+            progress.last = batch.get(batch.size() - 1).trackingToken();
+            jobs.progress(id, progress.processed, head);
+        }
+    }
+
+    /** Runs the handlers over a batch as their processor would, with their tables resolved to the copies. */
+    private void apply(List<AnnotationEventHandlerAdapter> adapters, List<TrackedEventMessage<?>> batch) {
+        jdbc.execute("SET LOCAL search_path TO rebuild, public");
+        DefaultUnitOfWork.startAndGet(batch.get(0)).execute(() -> {
+            for (TrackedEventMessage<?> event : batch) {
+                for (AnnotationEventHandlerAdapter adapter : adapters) {
+                    if (adapter.canHandle(event)) {
+                        try {
+                            adapter.handle(event);
+                        } catch (Exception e) {
+                            throw new IllegalStateException("replaying event " + event.getIdentifier() + " failed", e);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    private void createCopies(ReadModel model) {
+        for (String table : model.tables()) {
+            jdbc.execute("DROP TABLE IF EXISTS rebuild." + table);
+            jdbc.execute("CREATE TABLE rebuild." + table + " (LIKE public." + table + " INCLUDING ALL)");
+        }
+    }
+
+    private void dropCopies(ReadModel model) {
+        try {
+            for (String table : reversed(model.tables())) {
+                jdbc.execute("DROP TABLE IF EXISTS rebuild." + table);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not drop the copies of {}: {}", model.name(), e.toString());
+        }
+    }
+
+    private void lockAgainstWriters(ReadModel model) {
+        for (String table : model.tables()) {
+            jdbc.execute("LOCK TABLE public." + table + " IN EXCLUSIVE MODE");
+        }
+    }
+
+    /**
+     * Replaces the live rows by the copies' rows. DELETE rather than TRUNCATE or a rename: readers are not blocked
+     * and keep seeing the old rows until this transaction commits.
+     */
+    private void switchOver(ReadModel model) {
+        for (String table : reversed(model.tables())) {
+            jdbc.execute("DELETE FROM public." + table);
+        }
+        for (String table : model.tables()) {
+            jdbc.execute("INSERT INTO public." + table + " SELECT * FROM rebuild." + table);
+        }
+    }
+
+    /** Every segment of the processor goes on from the last event the copies hold. */
+    private void moveToken(String processor, TrackingToken token) {
+        SerializedObject<byte[]> serialized = tokenSerializer.serialize(token, byte[].class);
+        int segments = jdbc.update("UPDATE tokenentry SET token = ?, tokentype = ? WHERE processorname = ?",
+                serialized.getData(), serialized.getType().getName(), processor);
+        if (segments == 0) {
+            throw new IllegalStateException("processor " + processor + " has no tokens to move");
+        }
+    }
+
+    private static List<String> reversed(List<String> tables) {
+        List<String> reversed = new ArrayList<>(tables);
+        Collections.reverse(reversed);
+        return reversed;
+    }
+
+    private long head() {
+        TrackingToken head = eventStore.createHeadToken();
+        return position(head);
+    }
+
+    private static long position(TrackingToken token) {
+        return token == null ? -1 : token.position().orElse(-1);
+    }
+}
