@@ -37,11 +37,13 @@ import vn.evn.cashless.domain.shared.Zones;
  */
 public final class FigureFold {
 
-    /** The events the fold takes anything from; every other event changes nothing. */
-    public static final Set<Class<?>> EVENT_TYPES = Set.of(PaymentRecorded.class, PaymentReversed.class,
-            CustomerRegistered.class, PaymentChannelRegistered.class, PaymentChannelUnregistered.class,
-            NotificationChannelRegistered.class, NotificationChannelUnregistered.class, CommuneAdded.class,
-            PlanAssigned.class);
+    /** The events that count payments in a month: their effects add up in any order. */
+    public static final Set<Class<?>> PAYMENT_TYPES = Set.of(PaymentRecorded.class, PaymentReversed.class);
+
+    /** The other events the fold takes anything from, in history order; every other event changes nothing. */
+    public static final Set<Class<?>> STATE_TYPES = Set.of(CustomerRegistered.class, PaymentChannelRegistered.class,
+            PaymentChannelUnregistered.class, NotificationChannelRegistered.class,
+            NotificationChannelUnregistered.class, CommuneAdded.class, PlanAssigned.class);
 
     private FigureFold() {
     }
