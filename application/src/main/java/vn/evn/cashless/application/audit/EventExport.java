@@ -55,6 +55,16 @@ public class EventExport {
             FROM domainevententry
             """;
 
+    /**
+     * One customer's events: parameters are the code, the code followed by {@code .} (the first identifier past the
+     * range), the code, the code followed by {@code -%}, and the bound. Public so that its plan can be checked.
+     */
+    public static final String CUSTOMER_LEDGER = COLUMNS + """
+            WHERE aggregateidentifier COLLATE "C" >= ? AND aggregateidentifier COLLATE "C" < ?
+              AND (aggregateidentifier = ? OR aggregateidentifier LIKE ?)
+              AND globalindex <= ?
+            ORDER BY globalindex""";
+
     private static final JsonMapper JSON = JsonMapper.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
     private static final ObjectWriter LINE = JSON.writerFor(ExportedEvent.class);
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
@@ -112,11 +122,7 @@ public class EventExport {
      */
     public long writeCustomer(CustomerCode customer, long upTo, OutputStream out) {
         String code = customer.value();
-        return stream(COLUMNS + """
-                WHERE aggregateidentifier COLLATE "C" >= ? AND aggregateidentifier COLLATE "C" < ?
-                  AND (aggregateidentifier = ? OR aggregateidentifier LIKE ?)
-                  AND globalindex <= ?
-                ORDER BY globalindex""", out, code, code + ".", code, code + "-%", upTo);
+        return stream(CUSTOMER_LEDGER, out, code, code + ".", code, code + "-%", upTo);
     }
 
     /** A cursor needs a transaction (autocommit off) in PostgreSQL's driver; without one it reads every row first. */
