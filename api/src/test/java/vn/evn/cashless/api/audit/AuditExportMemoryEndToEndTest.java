@@ -41,9 +41,9 @@ import vn.evn.cashless.application.audit.EventExport;
 class AuditExportMemoryEndToEndTest {
 
     private static final String HEAP = "-Xmx160m";
-    private static final int ARCHIVED_EVENTS = 100_000;
-    /** About 2.6 kB of Vietnamese text per event: the history comes to about 280 MB of NDJSON. */
-    private static final int NOTE_REPEATS = 60;
+    private static final int ARCHIVED_EVENTS = 50_000;
+    /** About 5.5 kB of Vietnamese text per event: the history comes to about 280 MB of NDJSON. */
+    private static final int NOTE_REPEATS = 125;
     private static final long HEAP_BYTES = 160L * 1024 * 1024;
 
     @Test

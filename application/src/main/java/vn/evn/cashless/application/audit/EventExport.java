@@ -84,7 +84,7 @@ public class EventExport {
     }
 
     /**
-     * The highest global index below which the history is final. Taking the writers' lock exclusively waits for
+     * The highest global index at and below which the history is final. Taking the writers' lock exclusively waits for
      * every transaction that has drawn a number to end (new writers queue meanwhile, for that instant only); the
      * highest index read afterwards can then never be undercut by a later commit.
      */
