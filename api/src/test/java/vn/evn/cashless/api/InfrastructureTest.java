@@ -70,11 +70,23 @@ class InfrastructureTest extends EndToEndTest {
         String sequence = jdbc.queryForObject("SELECT pg_get_serial_sequence('domainevententry', 'globalindex')",
                 String.class);
         assertThat(sequence).isNotNull();
-        Integer users = jdbc.queryForObject("""
+        String name = sequence.substring(sequence.indexOf('.') + 1);
+        Integer defaults = jdbc.queryForObject("""
                 SELECT COUNT(*) FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid
-                WHERE pg_get_expr(d.adbin, d.adrelid) LIKE '%' || ? || '%'""", Integer.class,
-                sequence.substring(sequence.indexOf('.') + 1));
-        assertThat(users).isEqualTo(1);
+                WHERE pg_get_expr(d.adbin, d.adrelid) LIKE '%' || ? || '%'""", Integer.class, name);
+        List<String> functions = jdbc.queryForList("SELECT proname FROM pg_proc WHERE prosrc LIKE '%' || ? || '%'",
+                String.class, name);
+        assertThat(defaults).as("the insert trigger draws the number, no column default").isZero();
+        assertThat(functions).containsExactly("domainevententry_draw_global_index");
+    }
+
+    @Test
+    void everyEventTakesExactlyOneNumber() {
+        long before = eventCount();
+        branchWith(uniqueCommuneCode(), uniqueCommuneCode());
+        List<Long> positions = jdbc.queryForList("SELECT globalindex FROM domainevententry WHERE globalindex > ? "
+                + "ORDER BY globalindex", Long.class, before);
+        assertThat(positions).containsExactly(before + 1, before + 2, before + 3);
     }
 
     @Test

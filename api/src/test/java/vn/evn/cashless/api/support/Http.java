@@ -77,8 +77,8 @@ public final class Http {
             HttpResponse<String> response = client.send(builder.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             String type = response.headers().firstValue("Content-Type").orElse("");
-            JsonNode json = type.contains("json") && !response.body().isEmpty() ? JSON.readTree(response.body())
-                    : null;
+            boolean oneDocument = type.contains("json") && !type.contains("ndjson");
+            JsonNode json = oneDocument && !response.body().isEmpty() ? JSON.readTree(response.body()) : null;
             return new Response(response.statusCode(), response, json);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

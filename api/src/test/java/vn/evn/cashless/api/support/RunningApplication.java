@@ -34,6 +34,12 @@ public final class RunningApplication implements AutoCloseable {
     /** Starts the application with extra environment variables, as an operator would set them. */
     public static RunningApplication start(Path dataDir, java.util.Map<String, String> environment,
                                            String... extraArgs) {
+        return start(dataDir, environment, List.of(), extraArgs);
+    }
+
+    /** Starts the application with JVM options as well, e.g. {@code -Xmx160m} to hold it to a small heap. */
+    public static RunningApplication start(Path dataDir, java.util.Map<String, String> environment,
+                                           List<String> jvmOptions, String... extraArgs) {
         try {
             Files.createDirectories(dataDir);
             int port = freePort();
@@ -42,8 +48,9 @@ public final class RunningApplication implements AutoCloseable {
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"),
                     "-Daxoniq.update-checker.disabled=true", "-Ddisable-axoniq-console-message=true",
-                    "-Dfile.encoding=UTF-8",
-                    LedgerApplication.class.getName(),
+                    "-Dfile.encoding=UTF-8"));
+            command.addAll(jvmOptions);
+            command.addAll(List.of(LedgerApplication.class.getName(),
                     "--server.port=" + port,
                     "--ledger.embedded-postgres.data-dir=" + dataDir.toAbsolutePath()));
             command.addAll(List.of(extraArgs));
@@ -61,6 +68,19 @@ public final class RunningApplication implements AutoCloseable {
 
     public Http http() {
         return new Http(port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Everything the process wrote to standard output and error so far. */
+    public String log() throws IOException {
+        return Files.readString(log);
     }
 
     private void awaitUp() {
