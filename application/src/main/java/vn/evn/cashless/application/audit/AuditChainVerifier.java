@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
+import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -68,10 +69,9 @@ public class AuditChainVerifier {
         AuditChainHead head = head(jdbc);
         try (PreparedStatement chainQuery = connection.prepareStatement(
                      "SELECT position, event_id, events, link FROM audit_chain ORDER BY position");
-             PreparedStatement eventQuery = connection.prepareStatement("SELECT " + HashChainEvent.COLUMNS
-                     + " FROM domainevententry WHERE globalindex <= ? ORDER BY globalindex")) {
+             PreparedStatement eventQuery = HashChainEvent.select(connection, "globalindex <= ?", FETCH_SIZE)) {
             chainQuery.setFetchSize(FETCH_SIZE);
-            eventQuery.setFetchSize(FETCH_SIZE);
+            chainQuery.unwrap(PGStatement.class).setPrepareThreshold(-1);
             eventQuery.setLong(1, head.position());
             try (ResultSet links = chainQuery.executeQuery(); ResultSet events = eventQuery.executeQuery()) {
                 HashChain chain = new HashChain(HashChain.GENESIS);

@@ -94,9 +94,8 @@ public class AuditChainWriter {
         byte[][] lastLink = {head.link()};
         List<Object[]> links = new ArrayList<>(ROWS_PER_WRITE);
         jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement("SELECT " + HashChainEvent.COLUMNS
-                    + " FROM domainevententry WHERE globalindex > ? AND globalindex <= ? ORDER BY globalindex");
-            statement.setFetchSize(ROWS_PER_WRITE);
+            PreparedStatement statement = HashChainEvent.select(connection, "globalindex > ? AND globalindex <= ?",
+                    ROWS_PER_WRITE);
             statement.setLong(1, head.position());
             statement.setLong(2, upTo);
             return statement;
