@@ -40,9 +40,6 @@ import vn.evn.cashless.domain.shared.Zones;
 @Component
 public class EventExport {
 
-    /** The advisory lock every insert into the event store holds shared until it commits (V5__audit_export.sql). */
-    static final long WRITERS_LOCK = 7_301_200_145L;
-
     /** The most events one page may ask for; without a limit the export streams everything up to the bound. */
     public static final long MAX_LIMIT = 100_000;
 
@@ -89,10 +86,8 @@ public class EventExport {
      * highest index read afterwards can then never be undercut by a later commit.
      */
     public long safePosition() {
-        Long bound = transactions.execute(status -> {
-            jdbc.execute("SELECT pg_advisory_xact_lock(" + WRITERS_LOCK + ")");
-            return jdbc.queryForObject("SELECT COALESCE(MAX(globalindex), 0) FROM domainevententry", Long.class);
-        });
+        Long bound = transactions.execute(status ->
+                jdbc.queryForObject("SELECT final_event_position()", Long.class));
         return bound == null ? 0 : bound;
     }
 

@@ -61,8 +61,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    /** The URL of the {@code postgres} database, without a user: each pool says which role it connects as. */
     public String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", "postgres");
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
     }
 
     public int port() {
