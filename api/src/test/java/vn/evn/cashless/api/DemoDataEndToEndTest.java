@@ -81,6 +81,7 @@ class DemoDataEndToEndTest {
             assertThat(byKind.get("INTERMEDIARY")[0]).isEqualTo(6_895);
             assertThat(byKind.get("INTERMEDIARY")[1]).isBetween(2_900_000_001L, 2_999_999_999L);
 
+            theWholeHistoryExportsAndVerifies(http, head);
             figuresAsOfNowEqualTheLiveReadModels(http);
             aRebuildKeepsAnsweringAndEndsWithTheSameContent(http);
         }
@@ -103,6 +104,25 @@ class DemoDataEndToEndTest {
                         .as("the interrupted rebuild, taken up after the restart").isEqualTo(figures);
             }
         }
+    }
+
+    private static void theWholeHistoryExportsAndVerifies(Http http, long head) {
+        long started = System.nanoTime();
+        long lines = http.countLines("/api/audit/events");
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("Audit export of the demo data: %d events in %.1f s (%.0f events/s)%n", lines, seconds,
+                lines / seconds);
+        assertThat(lines).isPositive().isLessThanOrEqualTo(head);
+
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
+                .until(() -> http.get("/api/audit/head").json().get("position").asLong() >= head);
+        started = System.nanoTime();
+        JsonNode verdict = http.get("/api/audit/verify").json();
+        seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("Verify of the demo data: %d events in %.1f s (%.0f events/s)%n",
+                verdict.get("events").asLong(), seconds, verdict.get("events").asLong() / seconds);
+        assertThat(verdict.get("verified").asBoolean()).as(verdict.toString()).isTrue();
+        assertThat(verdict.get("events").asLong()).as("every exported event is chained").isEqualTo(lines);
     }
 
     private static void figuresAsOfNowEqualTheLiveReadModels(Http http) {

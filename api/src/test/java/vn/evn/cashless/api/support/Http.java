@@ -60,6 +60,31 @@ public final class Http {
         return send(HttpRequest.newBuilder(uri(path)).PUT(body(body)), Map.of());
     }
 
+    /** Streams a line-per-record answer (NDJSON) and counts its lines, never holding the body whole. */
+    public long countLines(String path) {
+        try {
+            HttpResponse<java.io.InputStream> response = client.send(HttpRequest.newBuilder(uri(path)).GET()
+                    .timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers.ofInputStream());
+            if (response.statusCode() != 200) {
+                throw new AssertionError(path + " answered " + response.statusCode());
+            }
+            long lines = 0;
+            try (java.io.InputStream body = new java.io.BufferedInputStream(response.body(), 1 << 16)) {
+                for (int b = body.read(); b != -1; b = body.read()) {
+                    if (b == '\n') {
+                        lines++;
+                    }
+                }
+            }
+            return lines;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private URI uri(String path) {
         return URI.create(base + path);
     }
