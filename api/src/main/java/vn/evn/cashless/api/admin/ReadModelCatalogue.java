@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import vn.evn.cashless.application.admin.ReadModel;
 import vn.evn.cashless.application.admin.ReadModels;
 import vn.evn.cashless.application.billing.PaymentReferences;
+import vn.evn.cashless.application.channel.ProviderDirectory;
 import vn.evn.cashless.application.customer.CustomerDirectory;
 import vn.evn.cashless.application.infrastructure.AxonSetup;
 import vn.evn.cashless.application.organisation.OrganisationDirectory;
@@ -35,8 +36,8 @@ class ReadModelCatalogue {
                         "fig_month", "fig_customer_month", "fig_plan"),
                         jdbc -> List.of(new FigureProjection(jdbc)), false),
                 new ReadModel(AxonSetup.COMMAND_LOOKUPS, List.of("branch_directory", "commune_directory",
-                        "customer_directory", "payment_reference"),
+                        "customer_directory", "payment_reference", "provider_directory"),
                         jdbc -> List.of(new OrganisationDirectory(jdbc), new CustomerDirectory(jdbc),
-                                new PaymentReferences(jdbc)), true)));
+                                new PaymentReferences(jdbc), new ProviderDirectory(jdbc)), true)));
     }
 }

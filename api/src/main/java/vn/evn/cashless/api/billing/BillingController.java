@@ -90,7 +90,7 @@ public class BillingController {
         PaymentOutcome outcome = billing.recordPayment(command, RequestContexts.of(request));
         PaymentResponse response = new PaymentResponse(outcome.paymentId(), bill.toString(),
                 bill.customer().value(), bill.period().toString(), amount.value(), command.kind(),
-                command.provider().value(), command.externalRef().value(), Times.local(outcome.paidAt()));
+                outcome.provider(), command.externalRef().value(), Times.local(outcome.paidAt()));
         if (outcome.alreadyRecorded()) {
             return ResponseEntity.ok(response);
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -46,6 +48,9 @@ public class Rebuilds {
     public static final String KIND = "rebuild";
 
     private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
+
+    /** How often the switch of the look-ups tries to lock them before the rebuild fails. */
+    private static final int LOCK_ATTEMPTS = 100;
 
     /** Events applied per transaction of the copy. */
     private static final int BATCH = 2_000;
@@ -118,12 +123,23 @@ public class Rebuilds {
                 Progress progress = new Progress();
                 copyUpTo(id, stream, adapters, head(), progress);
                 if (model.inCommandTransaction()) {
-                    transactions.executeWithoutResult(status -> {
-                        lockAgainstWriters(model);
-                        copyUpTo(id, stream, adapters, head(), progress);
-                        switchOver(model);
-                        jobs.succeeded(id, progress.processed);
-                    });
+                    for (int attempt = 1; ; attempt++) {
+                        try {
+                            transactions.executeWithoutResult(status -> {
+                                lockAgainstWriters(model);
+                                copyUpTo(id, stream, adapters, head(), progress);
+                                switchOver(model);
+                                jobs.succeeded(id, progress.processed);
+                            });
+                            break;
+                        } catch (LockNotTaken e) {
+                            if (attempt == LOCK_ATTEMPTS) {
+                                throw new IllegalStateException("the look-ups stayed busy for " + LOCK_ATTEMPTS
+                                        + " attempts to switch over", e);
+                            }
+                            pause(attempt);
+                        }
+                    }
                 } else {
                     processor.shutDown();
                     stopped = true;
@@ -216,9 +232,36 @@ public class Rebuilds {
         }
     }
 
+    /**
+     * Locks the look-ups against commands for the switch. A command holds some of them while it waits for another, so
+     * the rebuild waits only briefly for each (well below PostgreSQL's deadlock detection, which could otherwise pick
+     * the command as its victim); if it cannot have them all, it gives way, nothing copied yet in this transaction,
+     * and tries again.
+     */
     private void lockAgainstWriters(ReadModel model) {
-        for (String table : model.tables()) {
-            jdbc.execute("LOCK TABLE public." + table + " IN EXCLUSIVE MODE");
+        try {
+            jdbc.execute("SET LOCAL lock_timeout = '100ms'");
+            jdbc.execute("LOCK TABLE " + String.join(", ", model.tables().stream().map(t -> "public." + t).toList())
+                    + " IN EXCLUSIVE MODE");
+            jdbc.execute("SET LOCAL lock_timeout TO DEFAULT");
+        } catch (DataAccessException e) {
+            throw new LockNotTaken(e);
+        }
+    }
+
+    /** The look-ups were busy: the switch transaction gave way before it changed anything. */
+    private static final class LockNotTaken extends RuntimeException {
+        LockNotTaken(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(20, 50L * Math.min(attempt, 10)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to switch over", e);
         }
     }
 

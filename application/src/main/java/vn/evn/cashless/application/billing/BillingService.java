@@ -3,6 +3,7 @@ package vn.evn.cashless.application.billing;
 import java.time.LocalDate;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import vn.evn.cashless.application.channel.ProviderDirectory;
 import vn.evn.cashless.application.customer.CustomerDirectory;
 import vn.evn.cashless.application.messaging.Causes;
 import vn.evn.cashless.application.messaging.CommandSender;
@@ -24,11 +25,14 @@ public class BillingService {
     private final CommandSender sender;
     private final CustomerDirectory customers;
     private final PaymentReferences references;
+    private final ProviderDirectory providers;
 
-    public BillingService(CommandSender sender, CustomerDirectory customers, PaymentReferences references) {
+    public BillingService(CommandSender sender, CustomerDirectory customers, PaymentReferences references,
+                          ProviderDirectory providers) {
         this.sender = sender;
         this.customers = customers;
         this.references = references;
+        this.providers = providers;
     }
 
     public BillId issueBill(BillId bill, Vnd amount, LocalDate dueDate, RequestContext context) {
@@ -43,9 +47,13 @@ public class BillingService {
     /**
      * Records a reported payment. The same notification again gives the first outcome and changes nothing; the
      * same {@code (provider, externalRef)} with other content, on this bill or any other, is a conflict. The hot
-     * path is one command; the look-ups that explain a rejection are made only when there is one.
+     * path is one command; the look-ups that explain a rejection are made only when there is one. The provider is
+     * recorded under its one name, however the notification spelled it.
      */
-    public PaymentOutcome recordPayment(RecordPayment command, RequestContext context) {
+    public PaymentOutcome recordPayment(RecordPayment notification, RequestContext context) {
+        RecordPayment command = new RecordPayment(notification.bill(), notification.amount(), notification.kind(),
+                providers.recorded(notification.provider()), notification.externalRef(), notification.paidAt(),
+                notification.paidAtStated());
         return sender.retryingConflicts(() -> {
             try {
                 return sender.update(command, context, new DomainException(ErrorCode.BILL_NOT_FOUND, "period",

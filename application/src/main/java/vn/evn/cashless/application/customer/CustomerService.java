@@ -1,6 +1,7 @@
 package vn.evn.cashless.application.customer;
 
 import org.springframework.stereotype.Service;
+import vn.evn.cashless.application.channel.ProviderDirectory;
 import vn.evn.cashless.application.messaging.CommandSender;
 import vn.evn.cashless.application.messaging.RequestContext;
 import vn.evn.cashless.application.organisation.OrganisationDirectory;
@@ -22,10 +23,12 @@ public class CustomerService {
 
     private final CommandSender sender;
     private final OrganisationDirectory organisation;
+    private final ProviderDirectory providers;
 
-    public CustomerService(CommandSender sender, OrganisationDirectory organisation) {
+    public CustomerService(CommandSender sender, OrganisationDirectory organisation, ProviderDirectory providers) {
         this.sender = sender;
         this.organisation = organisation;
+        this.providers = providers;
     }
 
     public void register(RegisterCustomer command, RequestContext context) {
@@ -46,8 +49,10 @@ public class CustomerService {
         update(command.customer(), command, context);
     }
 
+    /** Registers the provider under its one name, however the request spelled it. */
     public void registerPaymentChannel(RegisterPaymentChannel command, RequestContext context) {
-        update(command.customer(), command, context);
+        update(command.customer(), new RegisterPaymentChannel(command.customer(), command.kind(),
+                providers.recorded(command.provider()), command.registeredAt()), context);
     }
 
     public PaymentChannelUnregistered unregisterPaymentChannel(UnregisterPaymentChannel command,

@@ -54,7 +54,7 @@ public class Bill {
         Payment earlier = payments.get(paymentId);
         if (earlier != null) {
             if (isSameNotification(earlier, command)) {
-                return new PaymentOutcome(paymentId, true, earlier.paidAt());
+                return new PaymentOutcome(paymentId, true, earlier.paidAt(), earlier.provider());
             }
             throw new DomainException(ErrorCode.PAYMENT_REFERENCE_CONFLICT, "externalRef",
                     "payment " + command.provider() + "/" + command.externalRef()
@@ -67,7 +67,7 @@ public class Bill {
         }
         apply(new PaymentRecorded(paymentId, id, customer, branch, commune, period, amount, command.kind(),
                 command.provider().value(), command.externalRef().value(), command.paidAt()));
-        return new PaymentOutcome(paymentId, false, command.paidAt());
+        return new PaymentOutcome(paymentId, false, command.paidAt(), command.provider().value());
     }
 
     @CommandHandler

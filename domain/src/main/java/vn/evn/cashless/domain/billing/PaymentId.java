@@ -1,7 +1,6 @@
 package vn.evn.cashless.domain.billing;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.UUID;
 import vn.evn.cashless.domain.channel.Provider;
 import vn.evn.cashless.domain.shared.InvalidValueException;
@@ -14,9 +13,8 @@ import vn.evn.cashless.domain.shared.InvalidValueException;
 public record PaymentId(UUID value) {
 
     public static PaymentId of(Provider provider, ExternalRef externalRef) {
-        // Channels spell their own names inconsistently (MoMo, MOMO); the reference itself is taken as given.
-        String name = provider.value().toLowerCase(Locale.ROOT);
-        byte[] key = (name + '\u0000' + externalRef.value()).getBytes(StandardCharsets.UTF_8);
+        // one provider however it is spelled (Provider.key); the reference itself is taken as given
+        byte[] key = (provider.key() + '\u0000' + externalRef.value()).getBytes(StandardCharsets.UTF_8);
         return new PaymentId(UUID.nameUUIDFromBytes(key));
     }
 

@@ -11,6 +11,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
 import vn.evn.cashless.domain.channel.ChannelKind;
+import vn.evn.cashless.domain.channel.Provider;
 import vn.evn.cashless.domain.channel.NotificationChannel;
 import vn.evn.cashless.domain.shared.DomainException;
 import vn.evn.cashless.domain.shared.ErrorCode;
@@ -23,7 +24,8 @@ import vn.evn.cashless.domain.shared.Require;
 @AggregateRoot
 public class Customer {
 
-    private record ActiveChannel(ChannelKind kind, Instant registeredAt) {
+    /** A registration in force; {@code provider} is its name as recorded. */
+    private record ActiveChannel(ChannelKind kind, String provider, Instant registeredAt) {
     }
 
     @AggregateIdentifier
@@ -34,7 +36,10 @@ public class Customer {
     private Instant registeredAt;
     private final Map<String, ActiveChannel> paymentChannels = new HashMap<>();
     private final Map<NotificationChannel, Instant> notificationChannels = new EnumMap<>(NotificationChannel.class);
-    /** When the last registration with each provider or for each channel ended: a new one may not overlap it. */
+    /**
+     * When the last registration with each provider or for each channel ended: a new one may not overlap it.
+     * Providers are keyed by {@link Provider#key()}: one provider however spelled.
+     */
     private final Map<String, Instant> endedPaymentChannels = new HashMap<>();
     private final Map<NotificationChannel, Instant> endedNotificationChannels =
             new EnumMap<>(NotificationChannel.class);
@@ -62,27 +67,26 @@ public class Customer {
     @CommandHandler
     public void handle(RegisterPaymentChannel command) {
         String provider = command.provider().value();
-        if (paymentChannels.containsKey(provider)) {
+        if (paymentChannels.containsKey(command.provider().key())) {
             throw new DomainException(ErrorCode.PAYMENT_CHANNEL_ALREADY_REGISTERED, "provider",
                     "customer " + code + " is already registered with " + provider);
         }
         Require.notBefore("registeredAt", command.registeredAt(), registeredAt, "the customer's registration");
-        afterEarlierRegistration(command.registeredAt(), endedPaymentChannels.get(provider));
+        afterEarlierRegistration(command.registeredAt(), endedPaymentChannels.get(command.provider().key()));
         apply(new PaymentChannelRegistered(code, branch, commune, command.kind(), provider, command.registeredAt()));
     }
 
     /** Returns the registration that ended. */
     @CommandHandler
     public PaymentChannelUnregistered handle(UnregisterPaymentChannel command) {
-        String provider = command.provider().value();
-        ActiveChannel active = paymentChannels.get(provider);
+        ActiveChannel active = paymentChannels.get(command.provider().key());
         if (active == null) {
             throw new DomainException(ErrorCode.PAYMENT_CHANNEL_NOT_REGISTERED, "provider",
-                    "customer " + code + " is not registered with " + provider);
+                    "customer " + code + " is not registered with " + command.provider());
         }
         Require.notBefore("at", command.unregisteredAt(), active.registeredAt(), "the registration");
         PaymentChannelUnregistered ended = new PaymentChannelUnregistered(code, branch, commune, active.kind(),
-                provider, active.registeredAt(), command.unregisteredAt());
+                active.provider(), active.registeredAt(), command.unregisteredAt());
         apply(ended);
         return ended;
     }
@@ -137,13 +141,15 @@ public class Customer {
 
     @EventSourcingHandler
     void on(PaymentChannelRegistered event) {
-        paymentChannels.put(event.provider(), new ActiveChannel(event.kind(), event.registeredAt()));
+        paymentChannels.put(Provider.of(event.provider()).key(),
+                new ActiveChannel(event.kind(), event.provider(), event.registeredAt()));
     }
 
     @EventSourcingHandler
     void on(PaymentChannelUnregistered event) {
-        paymentChannels.remove(event.provider());
-        endedPaymentChannels.put(event.provider(), event.unregisteredAt());
+        String provider = Provider.of(event.provider()).key();
+        paymentChannels.remove(provider);
+        endedPaymentChannels.put(provider, event.unregisteredAt());
     }
 
     @EventSourcingHandler

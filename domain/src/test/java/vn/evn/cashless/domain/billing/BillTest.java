@@ -85,7 +85,7 @@ class BillTest {
         fixture.given(ISSUED)
                 .when(payByMoMo(200_000))
                 .expectEvents(paidByMoMo(200_000))
-                .expectResultMessagePayload(new PaymentOutcome(MOMO_PAYMENT, false, PAID));
+                .expectResultMessagePayload(new PaymentOutcome(MOMO_PAYMENT, false, PAID, "MoMo"));
     }
 
     @Test
@@ -93,7 +93,7 @@ class BillTest {
         fixture.given(ISSUED)
                 .when(payByMoMo(AMOUNT))
                 .expectEvents(paidByMoMo(AMOUNT))
-                .expectResultMessagePayload(new PaymentOutcome(MOMO_PAYMENT, false, PAID));
+                .expectResultMessagePayload(new PaymentOutcome(MOMO_PAYMENT, false, PAID, "MoMo"));
     }
 
     @Test
@@ -117,7 +117,8 @@ class BillTest {
         fixture.given(ISSUED, paidByMoMo(400_000))
                 .when(pay(100_000, ChannelKind.BANK, "Agribank", "AGR-77", PAID))
                 .expectEvents(recorded(100_000, ChannelKind.BANK, "Agribank", "AGR-77", PAID))
-                .expectResultMessagePayload(new PaymentOutcome(id("Agribank", "AGR-77"), false, PAID));
+                .expectResultMessagePayload(new PaymentOutcome(id("Agribank", "AGR-77"), false, PAID,
+                        "Agribank"));
     }
 
     @Test
@@ -131,12 +132,21 @@ class BillTest {
     // Resent notifications
 
     @Test
+    void aResendSpellingTheProviderOtherwiseAnswersWithTheRecordedSpelling() {
+        fixture.given(ISSUED, paidByMoMo(200_000))
+                .when(pay(200_000, ChannelKind.E_WALLET, "MOMO", "MM-0001", PAID))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayload(new PaymentOutcome(MOMO_PAYMENT, true, PAID, "MoMo"));
+    }
+
+    @Test
     void resentIdenticalNotificationReturnsSameIdAndAppliesNothing() {
         fixture.given(ISSUED, paidByMoMo(200_000))
                 .when(payByMoMo(200_000))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
-                .expectResultMessagePayload(new PaymentOutcome(MOMO_PAYMENT, true, PAID));
+                .expectResultMessagePayload(new PaymentOutcome(MOMO_PAYMENT, true, PAID, "MoMo"));
     }
 
     @Test
@@ -145,7 +155,7 @@ class BillTest {
                 .when(payByMoMo(AMOUNT))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
-                .expectResultMessagePayload(new PaymentOutcome(MOMO_PAYMENT, true, PAID));
+                .expectResultMessagePayload(new PaymentOutcome(MOMO_PAYMENT, true, PAID, "MoMo"));
     }
 
     @Test
@@ -155,7 +165,7 @@ class BillTest {
         fixture.given(ISSUED, paidByMoMo(200_000))
                 .when(resentWithoutTime)
                 .expectNoEvents()
-                .expectResultMessagePayload(new PaymentOutcome(MOMO_PAYMENT, true, PAID));
+                .expectResultMessagePayload(new PaymentOutcome(MOMO_PAYMENT, true, PAID, "MoMo"));
     }
 
     @Test
@@ -163,7 +173,7 @@ class BillTest {
         fixture.given(ISSUED, paidByMoMo(200_000))
                 .when(pay(200_000, ChannelKind.E_WALLET, " MoMo ", " MM-0001 ", PAID))
                 .expectNoEvents()
-                .expectResultMessagePayload(new PaymentOutcome(MOMO_PAYMENT, true, PAID));
+                .expectResultMessagePayload(new PaymentOutcome(MOMO_PAYMENT, true, PAID, "MoMo"));
     }
 
     @Test
@@ -195,7 +205,7 @@ class BillTest {
         fixture.given(ISSUED, paidByMoMo(200_000))
                 .when(pay(200_000, ChannelKind.E_WALLET, "MOMO", "MM-0001", PAID))
                 .expectNoEvents()
-                .expectResultMessagePayload(new PaymentOutcome(MOMO_PAYMENT, true, PAID));
+                .expectResultMessagePayload(new PaymentOutcome(MOMO_PAYMENT, true, PAID, "MoMo"));
     }
 
     @Test
@@ -203,7 +213,8 @@ class BillTest {
         fixture.given(ISSUED, paidByMoMo(200_000))
                 .when(pay(200_000, ChannelKind.E_WALLET, "ZaloPay", "MM-0001", PAID))
                 .expectEvents(recorded(200_000, ChannelKind.E_WALLET, "ZaloPay", "MM-0001", PAID))
-                .expectResultMessagePayload(new PaymentOutcome(id("ZaloPay", "MM-0001"), false, PAID));
+                .expectResultMessagePayload(new PaymentOutcome(id("ZaloPay", "MM-0001"), false, PAID,
+                        "ZaloPay"));
     }
 
     @Test
@@ -211,7 +222,7 @@ class BillTest {
         fixture.given(ISSUED, paidByMoMo(200_000), reversedMoMo(200_000, REVERSED))
                 .when(payByMoMo(200_000))
                 .expectNoEvents()
-                .expectResultMessagePayload(new PaymentOutcome(MOMO_PAYMENT, true, PAID));
+                .expectResultMessagePayload(new PaymentOutcome(MOMO_PAYMENT, true, PAID, "MoMo"));
     }
 
     // Reversal
@@ -230,7 +241,7 @@ class BillTest {
                 .when(pay(AMOUNT, ChannelKind.BANK, "Agribank", "AGR-78", REVERSED.plusSeconds(60)))
                 .expectEvents(recorded(AMOUNT, ChannelKind.BANK, "Agribank", "AGR-78", REVERSED.plusSeconds(60)))
                 .expectResultMessagePayload(new PaymentOutcome(id("Agribank", "AGR-78"), false,
-                        REVERSED.plusSeconds(60)));
+                        REVERSED.plusSeconds(60), "Agribank"));
     }
 
     @Test

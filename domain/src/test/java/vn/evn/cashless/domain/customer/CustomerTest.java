@@ -175,6 +175,22 @@ class CustomerTest {
     }
 
     @Test
+    void theSameProviderSpelledOtherwiseIsTheSameRegistration() {
+        fixture.given(CUSTOMER_REGISTERED, MOMO_REGISTERED)
+                .when(new RegisterPaymentChannel(CUSTOMER, ChannelKind.E_WALLET, Provider.of("MOMO"), LATER))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.PAYMENT_CHANNEL_ALREADY_REGISTERED));
+    }
+
+    @Test
+    void unregisteringInAnotherSpellingEndsTheRegistrationAsRecorded() {
+        fixture.given(CUSTOMER_REGISTERED, MOMO_REGISTERED)
+                .when(new UnregisterPaymentChannel(CUSTOMER, Provider.of("momo"), LATER))
+                .expectEvents(new PaymentChannelUnregistered(CODE, "BM", "00991", ChannelKind.E_WALLET, "MoMo",
+                        CHANNEL_REGISTERED, LATER));
+    }
+
+    @Test
     void unregisterCarriesRegistrationTime() {
         fixture.given(CUSTOMER_REGISTERED, MOMO_REGISTERED)
                 .when(new UnregisterPaymentChannel(CUSTOMER, Provider.of("MoMo"), LATER))

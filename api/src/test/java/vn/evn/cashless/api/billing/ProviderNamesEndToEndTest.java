@@ -1,0 +1,64 @@
+package vn.evn.cashless.api.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import vn.evn.cashless.api.support.EndToEndTest;
+import vn.evn.cashless.api.support.Http;
+
+/** A provider is one provider whatever the letter case it is sent in, recorded under its first spelling. */
+class ProviderNamesEndToEndTest extends EndToEndTest {
+
+    @Test
+    void aResendInAnotherCaseIsTheSamePaymentAndEveryPaymentCountsUnderTheFirstSpelling() {
+        String provider = "Ví Việt " + uniqueBranchCode();
+        String commune = uniqueCommuneCode();
+        String branch = branchWith(commune);
+        String first = customer(branch, commune);
+        String second = customer(branch, commune);
+        bill(first, "2021-05", 300_000);
+        bill(second, "2021-05", 200_000);
+
+        Http.Response paid = pay(first, "2021-05", 300_000, "E_WALLET", provider, "VV-1", "2021-05-20T03:00:00Z");
+        Http.Response resent = pay(first, "2021-05", 300_000, "E_WALLET", provider.toUpperCase(), "VV-1",
+                "2021-05-20T03:00:00Z");
+        Http.Response other = pay(second, "2021-05", 200_000, "E_WALLET", provider.toLowerCase(), "VV-2",
+                "2021-05-21T03:00:00Z");
+
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+        assertThat(resent.status()).as(resent.toString()).isEqualTo(200);
+        assertThat(resent.json().get("id")).isEqualTo(paid.json().get("id"));
+        assertThat(resent.json().get("provider").asString()).isEqualTo(provider);
+        assertThat(other.status()).as(other.toString()).isEqualTo(201);
+        assertThat(other.json().get("provider").asString()).isEqualTo(provider);
+
+        awaitReadModels();
+        JsonNode channels = http().get("/api/branches/" + branch + "/channels?period=2021-05").json();
+        assertThat(channels.get("channels")).singleElement().satisfies(row -> {
+            assertThat(row.get("provider").asString()).isEqualTo(provider);
+            assertThat(row.get("payments").asLong()).isEqualTo(2);
+            assertThat(row.get("amount").asLong()).isEqualTo(500_000);
+        });
+    }
+
+    @Test
+    void aRegistrationInAnotherCaseIsTheSameRegistration() {
+        String provider = "Ngân hàng " + uniqueBranchCode();
+        String commune = uniqueCommuneCode();
+        String customer = customer(branchWith(commune), commune);
+        Http.Response registered = http().post("/api/customers/" + customer + "/payment-channels",
+                Map.of("kind", "BANK", "provider", provider, "registeredAt", "2021-01-01T00:00:00Z"));
+        Http.Response again = http().post("/api/customers/" + customer + "/payment-channels",
+                Map.of("kind", "BANK", "provider", provider.toUpperCase(), "registeredAt", "2021-02-01T00:00:00Z"));
+        Http.Response ended = http().delete("/api/customers/" + customer + "/payment-channels/"
+                + java.net.URLEncoder.encode(provider.toLowerCase(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20") + "?at=2021-03-01T00:00:00Z");
+
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.json().get("code").asString()).isEqualTo("PAYMENT_CHANNEL_ALREADY_REGISTERED");
+        assertThat(ended.status()).as(ended.toString()).isEqualTo(200);
+    }
+}
