@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import vn.evn.cashless.api.support.EndToEndTest;
 import vn.evn.cashless.api.support.Http;
+import vn.evn.cashless.api.support.Tester;
 
 /** The wiring the design rests on: a pitfall here fails silently, so it is asserted. */
 class InfrastructureTest extends EndToEndTest {
@@ -95,7 +96,7 @@ class InfrastructureTest extends EndToEndTest {
         Http.Response created = http().post("/api/branches",
                 Map.of("code", branch, "name", "Điện lực " + branch, "company", "PC Hà Giang"),
                 Map.of("X-Actor", "nguyen.van.a@pc-hagiang", "X-Correlation-Id", "ticket-4711"));
-        Http.Response anonymous = http().post("/api/branches/" + branch + "/communes",
+        Http.Response anonymous = http().as("operator", "operator").post("/api/branches/" + branch + "/communes",
                 Map.of("code", uniqueCommuneCode(), "name", "Xã Minh Sơn", "kind", "COMMUNE"));
 
         assertThat(created.header("X-Correlation-Id")).isEqualTo("ticket-4711");
@@ -104,11 +105,12 @@ class InfrastructureTest extends EndToEndTest {
                 + "WHERE aggregateidentifier = ? ORDER BY sequencenumber", String.class, branch);
         assertThat(metadata).hasSize(2);
         JsonNode first = Http.JSON.readTree(metadata.get(0));
-        assertThat(first.get("actor").asString()).isEqualTo("nguyen.van.a@pc-hagiang");
+        assertThat(first.get("actor").asString()).as("the signed-in user, not what X-Actor claims")
+                .isEqualTo(Tester.NAME);
         assertThat(first.get("correlationId").asString()).isEqualTo("ticket-4711");
         assertThat(first.get("source").asString()).isEqualTo("api");
         JsonNode second = Http.JSON.readTree(metadata.get(1));
-        assertThat(second.get("actor").asString()).isEqualTo("anonymous");
+        assertThat(second.get("actor").asString()).isEqualTo("operator");
         assertThat(second.get("correlationId").asString()).isEqualTo(anonymous.header("X-Correlation-Id"));
     }
 }

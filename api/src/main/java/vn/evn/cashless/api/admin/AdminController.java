@@ -1,5 +1,6 @@
 package vn.evn.cashless.api.admin;
 
+import vn.evn.cashless.api.security.Access;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,9 +57,11 @@ public class AdminController {
     private final Checksums checksums;
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final Access access;
 
     public AdminController(ReadModels readModels, Rebuilds rebuilds, Jobs jobs, Checksums checksums,
-                           EventProcessingConfiguration processing, EventStore eventStore) {
+                           EventProcessingConfiguration processing, EventStore eventStore, Access access) {
+        this.access = access;
         this.readModels = readModels;
         this.rebuilds = rebuilds;
         this.jobs = jobs;
@@ -69,6 +72,7 @@ public class AdminController {
 
     @GetMapping("/api/admin/projections")
     public List<ProjectionEntry> projections() {
+        access.requireWholeCompany();
         TrackingToken headToken = eventStore.createHeadToken();
         long head = headToken == null ? 0 : headToken.position().orElse(0);
         List<ProjectionEntry> entries = new ArrayList<>();
@@ -91,17 +95,20 @@ public class AdminController {
 
     @PostMapping("/api/admin/projections/{name}/rebuild")
     public ResponseEntity<JobEntry> rebuild(@PathVariable String name) {
+        access.requireWholeCompany();
         UUID id = rebuilds.start(name);
         return ResponseEntity.accepted().location(URI.create("/api/admin/jobs/" + id)).body(job(id));
     }
 
     @GetMapping("/api/admin/jobs/{id}")
     public JobEntry job(@PathVariable String id) {
+        access.requireWholeCompany();
         return job(Inputs.value("id", id, AdminController::uuid));
     }
 
     @GetMapping("/api/admin/projections/{name}/checksum")
     public Checksums.Checksum checksum(@PathVariable String name) {
+        access.requireWholeCompany();
         return checksums.of(readModels.get(name));
     }
 

@@ -1,5 +1,6 @@
 package vn.evn.cashless.api.audit;
 
+import vn.evn.cashless.api.security.Access;
 import java.util.function.ToLongFunction;
 import java.io.OutputStream;
 import org.springframework.http.MediaType;
@@ -30,9 +31,11 @@ public class AuditEventsController {
     public static final String SAFE_POSITION = "X-Safe-Position";
 
     private final EventExport export;
+    private final Access access;
 
-    public AuditEventsController(EventExport export) {
+    public AuditEventsController(EventExport export, Access access) {
         this.export = export;
+        this.access = access;
     }
 
     /** Every event after {@code after}, in global order; all of them up to the safe position without a limit. */
@@ -43,6 +46,7 @@ public class AuditEventsController {
                 : wholeNumber("after", after, 0, Long.MAX_VALUE, "must be a whole number, 0 or more");
         Long most = limit == null ? null : wholeNumber("limit", limit, 1, EventExport.MAX_LIMIT,
                 "must be a whole number from 1 to " + EventExport.MAX_LIMIT);
+        access.requireWholeCompany();
         long bound = export.safePosition();
         return lines(bound, out -> export.write(from, bound, most, out));
     }
@@ -51,6 +55,7 @@ public class AuditEventsController {
     @GetMapping("/customers/{code}/events")
     public ResponseEntity<StreamingResponseBody> customer(@PathVariable String code) {
         CustomerCode customer = Inputs.value("code", code, CustomerCode::of);
+        access.requireCustomer(customer);
         if (!export.customerExists(customer)) {
             throw new DomainException(ErrorCode.CUSTOMER_NOT_FOUND, "code", "no customer " + customer);
         }

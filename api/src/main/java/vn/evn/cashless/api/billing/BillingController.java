@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import vn.evn.cashless.api.security.Access;
 import vn.evn.cashless.api.web.Inputs;
 import vn.evn.cashless.api.web.Queries;
 import vn.evn.cashless.api.web.RequestContexts;
@@ -58,11 +59,13 @@ public class BillingController {
     private final BillingService billing;
     private final Inputs inputs;
     private final Queries queries;
+    private final Access access;
 
-    public BillingController(BillingService billing, Inputs inputs, Queries queries) {
+    public BillingController(BillingService billing, Inputs inputs, Queries queries, Access access) {
         this.billing = billing;
         this.inputs = inputs;
         this.queries = queries;
+        this.access = access;
     }
 
     @PostMapping("/api/bills")
@@ -71,6 +74,7 @@ public class BillingController {
                 Inputs.value("period", body.period(), BillingPeriod::of));
         Vnd amount = vnd(body.amount());
         var dueDate = Inputs.date("dueDate", body.dueDate());
+        access.requireCustomer(bill.customer());
         billing.issueBill(bill, amount, dueDate, RequestContexts.of(request));
         return ResponseEntity.status(HttpStatus.CREATED).body(new BillResponse(bill.toString(),
                 bill.customer().value(), bill.period().toString(), amount.value(), dueDate.toString()));
@@ -87,6 +91,8 @@ public class BillingController {
                 Inputs.value("provider", body.provider(), Provider::of),
                 Inputs.value("externalRef", body.externalRef(), ExternalRef::of),
                 inputs.businessTime("paidAt", body.paidAt()), body.paidAt() != null && !body.paidAt().isBlank());
+        access.requireProvider(command.provider());
+        access.requireCustomer(bill.customer());
         PaymentOutcome outcome = billing.recordPayment(command, RequestContexts.of(request));
         PaymentResponse response = new PaymentResponse(outcome.paymentId(), bill.toString(),
                 bill.customer().value(), bill.period().toString(), amount.value(), command.kind(),
@@ -105,6 +111,10 @@ public class BillingController {
         if (p == null) {
             throw new DomainException(ErrorCode.PAYMENT_NOT_FOUND, "id", "no payment " + payment);
         }
+        access.requireCustomer(CustomerCode.of(p.customer()));
+        if (access.limitedToOwnProvider()) {
+            access.requireProvider(Provider.of(p.provider()));
+        }
         return PaymentJson.of(p);
     }
 
@@ -114,6 +124,7 @@ public class BillingController {
         PaymentId payment = Inputs.value("id", id, PaymentId::parse);
         String reason = Require.text("reason", body.reason(), 500);
         Instant reversedAt = inputs.businessTime("reversedAt", body.reversedAt());
+        billing.billOf(payment).ifPresent(held -> access.requireCustomer(held.customer()));
         BillId bill = billing.reversePayment(payment, reason, reversedAt, RequestContexts.of(request));
         return new ReversalResponse(payment.toString(), bill.toString(), true, reason, Times.local(reversedAt));
     }

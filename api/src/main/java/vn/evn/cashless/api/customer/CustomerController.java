@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.evn.cashless.api.billing.PaymentJson;
+import vn.evn.cashless.api.security.Access;
 import vn.evn.cashless.api.web.Inputs;
 import vn.evn.cashless.api.web.Queries;
 import vn.evn.cashless.api.web.RequestContexts;
@@ -91,11 +92,13 @@ public class CustomerController {
     private final CustomerService customers;
     private final Queries queries;
     private final Inputs inputs;
+    private final Access access;
 
-    public CustomerController(CustomerService customers, Queries queries, Inputs inputs) {
+    public CustomerController(CustomerService customers, Queries queries, Inputs inputs, Access access) {
         this.customers = customers;
         this.queries = queries;
         this.inputs = inputs;
+        this.access = access;
     }
 
     @PostMapping
@@ -105,6 +108,7 @@ public class CustomerController {
                 Inputs.value("commune", body.commune(), CommuneCode::of),
                 Inputs.optionalValue("phone", body.phone(), PhoneNumber::of),
                 inputs.businessTime("registeredAt", body.registeredAt()));
+        access.requireBranch(command.branch().value());
         customers.register(command, RequestContexts.of(request));
         return ResponseEntity.created(URI.create("/api/customers/" + command.customer()))
                 .body(new CustomerResponse(command.customer().value(), command.name(), command.branch().value(),
@@ -174,8 +178,9 @@ public class CustomerController {
     @GetMapping("/{code}")
     public CustomerDetails get(@PathVariable String code) {
         CustomerView view = find(customer(code));
+        String phone = access.user().seesPhonesMasked() ? masked(view.phone()) : view.phone();
         return new CustomerDetails(view.code(), view.name(), view.branch(), view.commune(), view.communeName(),
-                view.phone(), Times.local(view.registeredAt()),
+                phone, Times.local(view.registeredAt()),
                 view.paymentChannels().stream().map(c -> new PaymentChannelEntry(c.kind(), c.provider(),
                         Times.local(c.registeredAt()))).toList(),
                 view.notificationChannels().stream().map(c -> new NotificationChannelEntry(c.channel(),
@@ -198,7 +203,18 @@ public class CustomerController {
         return view;
     }
 
-    private static CustomerCode customer(String code) {
-        return Inputs.value("code", code, CustomerCode::of);
+    /** The customer of the path, once the user is known to reach its branch. */
+    private CustomerCode customer(String code) {
+        CustomerCode customer = Inputs.value("code", code, CustomerCode::of);
+        access.requireCustomer(customer);
+        return customer;
+    }
+
+    /** A phone as a viewer sees it: the first four and last three digits, e.g. {@code 0912***678}. */
+    static String masked(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        return phone.length() <= 7 ? "***" : phone.substring(0, 4) + "***" + phone.substring(phone.length() - 3);
     }
 }

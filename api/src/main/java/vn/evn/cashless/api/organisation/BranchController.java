@@ -1,5 +1,6 @@
 package vn.evn.cashless.api.organisation;
 
+import vn.evn.cashless.api.security.Access;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
@@ -39,16 +40,19 @@ public class BranchController {
 
     private final OrganisationService organisation;
     private final Queries queries;
+    private final Access access;
 
-    public BranchController(OrganisationService organisation, Queries queries) {
+    public BranchController(OrganisationService organisation, Queries queries, Access access) {
         this.organisation = organisation;
         this.queries = queries;
+        this.access = access;
     }
 
     @PostMapping
     public ResponseEntity<BranchView> create(@RequestBody NewBranch body, HttpServletRequest request) {
         CreateBranch command = new CreateBranch(Inputs.value("code", body.code(), BranchCode::of), body.name(),
                 body.company());
+        access.requireBranch(command.branch().value());
         organisation.createBranch(command, RequestContexts.of(request));
         return ResponseEntity.created(URI.create("/api/branches/" + command.branch()))
                 .body(new BranchView(command.branch().value(), command.name(), command.company()));
@@ -61,6 +65,7 @@ public class BranchController {
                 Inputs.value("code", body.code(), CommuneCode::of), body.name(),
                 Inputs.enumValue("kind", body.kind(), UnitKind.class),
                 body.since() == null ? null : Inputs.date("since", body.since()));
+        access.requireBranch(command.branch().value());
         organisation.addCommune(command, RequestContexts.of(request));
         return ResponseEntity.status(HttpStatus.CREATED).body(new CommuneResponse(command.branch().value(),
                 command.commune().value(), command.name(), command.kind(),
@@ -69,8 +74,9 @@ public class BranchController {
 
     @GetMapping("/{branch}")
     public BranchView get(@PathVariable String branch) {
-        BranchView view = queries.one(new FindBranch(Inputs.value("branch", branch, BranchCode::of).value()),
-                BranchView.class);
+        BranchCode code = Inputs.value("branch", branch, BranchCode::of);
+        access.requireBranch(code.value());
+        BranchView view = queries.one(new FindBranch(code.value()), BranchView.class);
         if (view == null) {
             throw new DomainException(ErrorCode.BRANCH_NOT_FOUND, "branch", "no branch " + branch);
         }

@@ -1,5 +1,6 @@
 package vn.evn.cashless.api.plan;
 
+import vn.evn.cashless.api.security.Access;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -37,8 +38,11 @@ public class PlanController {
 
     private final PlanService plans;
 
-    public PlanController(PlanService plans) {
+    private final Access access;
+
+    public PlanController(PlanService plans, Access access) {
         this.plans = plans;
+        this.access = access;
     }
 
     @PutMapping("/api/plans/{branch}/{period}")
@@ -46,6 +50,7 @@ public class PlanController {
                                HttpServletRequest request) {
         PlanId plan = new PlanId(Inputs.value("branch", branch, BranchCode::of),
                 Inputs.value("period", period, ReportingPeriod::parse));
+        access.requireBranch(plan.branch().value());
         if (body.targets() == null) {
             throw new InvalidValueException("targets", "is required");
         }

@@ -1,5 +1,6 @@
 package vn.evn.cashless.api.reporting;
 
+import vn.evn.cashless.api.security.Access;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -60,10 +61,12 @@ public class ReportController {
 
     private final Queries queries;
     private final Inputs inputs;
+    private final Access access;
 
-    public ReportController(Queries queries, Inputs inputs) {
+    public ReportController(Queries queries, Inputs inputs, Access access) {
         this.queries = queries;
         this.inputs = inputs;
+        this.access = access;
     }
 
     @GetMapping("/api/branches/{branch}/coverage")
@@ -111,6 +114,7 @@ public class ReportController {
     /** Checked after the other inputs: a malformed request is a 400 whether or not the branch exists. */
     private BranchCode branch(String branch) {
         BranchCode code = Inputs.value("branch", branch, BranchCode::of);
+        access.requireBranch(code.value());
         if (queries.one(new FindBranch(code.value()), BranchView.class) == null) {
             throw new DomainException(ErrorCode.BRANCH_NOT_FOUND, "branch", "no branch " + code);
         }

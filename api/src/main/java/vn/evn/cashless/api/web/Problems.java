@@ -96,6 +96,8 @@ public class Problems extends ResponseEntityExceptionHandler {
     public static HttpStatus statusOf(ErrorCode code) {
         return switch (code.kind()) {
             case INVALID -> HttpStatus.BAD_REQUEST;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case BUSINESS_RULE -> HttpStatus.UNPROCESSABLE_CONTENT;
@@ -103,11 +105,17 @@ public class Problems extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> problem(HttpStatus status, ErrorCode code, String field, String reason) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problemDetail(code, field, reason));
+    }
+
+    /** The problem body of a rejection with {@code code}, for those written outside a controller (sign-in). */
+    public static ProblemDetail problemDetail(ErrorCode code, String field, String reason) {
         String detail = field == null ? reason : field + ": " + reason;
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(statusOf(code), detail);
         body.setTitle(title(code));
         describe(body, code.name(), field, reason);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        return body;
     }
 
     /** The fields every problem of the ledger carries: a type per code, the code, the field and the reason. */

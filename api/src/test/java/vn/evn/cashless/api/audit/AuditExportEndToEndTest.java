@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import vn.evn.cashless.api.support.EndToEndTest;
 import vn.evn.cashless.api.support.Http;
+import vn.evn.cashless.api.support.Tester;
 
 /** The audit export, read as an auditor's tool reads it: NDJSON lines, pages, resumes, one customer's ledger. */
 class AuditExportEndToEndTest extends EndToEndTest {
@@ -60,7 +61,7 @@ class AuditExportEndToEndTest extends EndToEndTest {
         assertThat(customer.get("sequence").asLong()).isZero();
         assertThat(customer.get("eventId").asString()).isNotBlank();
         assertThat(customer.get("recordedAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d.*\\+07:00");
-        assertThat(customer.get("actor").asString()).isEqualTo("le.thi.b@pc-hagiang");
+        assertThat(customer.get("actor").asString()).isEqualTo(Tester.NAME);
         assertThat(customer.get("correlationId").asString()).isEqualTo("ticket-4711");
         assertThat(customer.get("source").asString()).isEqualTo("api");
         JsonNode payload = customer.get("payload");

@@ -35,9 +35,35 @@ public final class Http {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
+    private final String authorization;
 
+    /** A client signed in as the {@link Tester}. */
     public Http(int port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port, basic(Tester.NAME, Tester.PASSWORD));
+    }
+
+    private Http(String base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** The same client signed in as another user. */
+    public Http as(String user, String password) {
+        return new Http(base, basic(user, password));
+    }
+
+    /** The same client without credentials. */
+    public Http anonymous() {
+        return new Http(base, null);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private HttpRequest.Builder signedIn(HttpRequest.Builder builder) {
+        return authorization == null ? builder : builder.header("Authorization", authorization);
     }
 
     public Response get(String path) {
@@ -63,8 +89,8 @@ public final class Http {
     /** Streams a line-per-record answer (NDJSON) and counts its lines, never holding the body whole. */
     public long countLines(String path) {
         try {
-            HttpResponse<java.io.InputStream> response = client.send(HttpRequest.newBuilder(uri(path)).GET()
-                    .timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<java.io.InputStream> response = client.send(signedIn(HttpRequest.newBuilder(uri(path)))
+                    .GET().timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() != 200) {
                 throw new AssertionError(path + " answered " + response.statusCode());
             }
@@ -96,7 +122,7 @@ public final class Http {
     }
 
     private Response send(HttpRequest.Builder builder, Map<String, String> headers) {
-        builder.header("Content-Type", "application/json").timeout(Duration.ofSeconds(60));
+        signedIn(builder).header("Content-Type", "application/json").timeout(Duration.ofSeconds(60));
         headers.forEach(builder::header);
         try {
             HttpResponse<String> response = client.send(builder.build(),

@@ -53,6 +53,7 @@ public final class RunningApplication implements AutoCloseable {
             command.addAll(List.of(LedgerApplication.class.getName(),
                     "--server.port=" + port,
                     "--ledger.embedded-postgres.data-dir=" + dataDir.toAbsolutePath()));
+            Tester.settings().forEach(setting -> command.add("--" + setting));
             command.addAll(List.of(extraArgs));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile());

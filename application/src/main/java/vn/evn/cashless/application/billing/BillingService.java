@@ -1,6 +1,7 @@
 package vn.evn.cashless.application.billing;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import vn.evn.cashless.application.channel.ProviderDirectory;
@@ -84,6 +85,11 @@ public class BillingService {
                     + command.provider() + "/" + command.externalRef() + " was already recorded against bill "
                     + holder);
         });
+    }
+
+    /** The bill that holds a payment, if the payment exists. */
+    public Optional<BillId> billOf(PaymentId payment) {
+        return references.billOf(payment);
     }
 
     public BillId reversePayment(PaymentId payment, String reason, java.time.Instant reversedAt,

@@ -8,7 +8,7 @@ import org.axonframework.messaging.MetaData;
  * Who asked for a change, in which conversation, and through which door. Stored as metadata on every event the
  * command causes, so an auditor can always tell who did what and why.
  *
- * @param actor         the person or system acting (the {@code X-Actor} header until sign-in exists)
+ * @param actor         the signed-in user acting, or the system (the demo loader)
  * @param correlationId ties the events of one request together, and to the caller's own logs
  * @param source        {@code api} or {@code demo}
  */

@@ -7,6 +7,9 @@ package vn.evn.cashless.domain.shared;
 public enum ErrorCode {
     INVALID_VALUE(Kind.INVALID),
 
+    UNAUTHENTICATED(Kind.UNAUTHENTICATED),
+    ACCESS_DENIED(Kind.FORBIDDEN),
+
     BRANCH_NOT_FOUND(Kind.NOT_FOUND),
     COMMUNE_NOT_FOUND(Kind.NOT_FOUND),
     CUSTOMER_NOT_FOUND(Kind.NOT_FOUND),
@@ -33,7 +36,7 @@ public enum ErrorCode {
     TIME_BEFORE_FACT(Kind.BUSINESS_RULE);
 
     /** The families of rejection; each maps to one HTTP status. */
-    public enum Kind { INVALID, NOT_FOUND, CONFLICT, BUSINESS_RULE }
+    public enum Kind { INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, BUSINESS_RULE }
 
     private final Kind kind;
 

@@ -1,0 +1,24 @@
+package vn.evn.cashless.api.support;
+
+import java.util.List;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/**
+ * The user the end-to-end tests sign in as unless a test says otherwise: configured like any user
+ * ({@code ledger.security.users}), with every role that changes or reads data company-wide.
+ */
+public final class Tester {
+
+    public static final String NAME = "tester";
+    public static final String PASSWORD = "tester-password";
+    private static final String HASH = new BCryptPasswordEncoder().encode(PASSWORD);
+
+    private Tester() {
+    }
+
+    /** The settings that make the tester a user, as {@code name=value} pairs. */
+    public static List<String> settings() {
+        return List.of("ledger.security.users[0].name=" + NAME, "ledger.security.users[0].password=" + HASH,
+                "ledger.security.users[0].roles=OPERATOR,PLANNER,AUDITOR,ADMIN");
+    }
+}
