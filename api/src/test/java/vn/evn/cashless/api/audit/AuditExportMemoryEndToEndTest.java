@@ -30,6 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import vn.evn.cashless.api.support.Http;
+import vn.evn.cashless.api.support.Tester;
 import vn.evn.cashless.api.support.Reads;
 import vn.evn.cashless.api.support.RunningApplication;
 import vn.evn.cashless.application.audit.EventExport;
@@ -158,7 +159,8 @@ class AuditExportMemoryEndToEndTest {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         long started = System.nanoTime();
         HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/audit/events")).GET().build(),
+                URI.create("http://localhost:" + port + "/api/audit/events")).GET()
+                        .header("Authorization", Tester.authorization()).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         long lines = 0;
         long bytes = 0;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -31,6 +32,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import vn.evn.cashless.api.LedgerApplication;
 import vn.evn.cashless.api.support.Http;
+import vn.evn.cashless.api.support.Tester;
+import vn.evn.cashless.application.infrastructure.EmbeddedPostgresServer;
 import vn.evn.cashless.application.billing.BillingService;
 import vn.evn.cashless.application.messaging.RequestContext;
 import vn.evn.cashless.domain.billing.BillId;
@@ -54,16 +57,24 @@ import vn.evn.cashless.domain.customer.CustomerCode;
 class LedgerBenchmark {
 
     private static final int THREADS = 8;
+    private static String ownerUrl;
+
+    private static String[] arguments(Path data) {
+        List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=demo", "--server.port=0",
+                "--ledger.embedded-postgres.data-dir=" + data.toAbsolutePath()));
+        Tester.settings().forEach(setting -> arguments.add("--" + setting));
+        return arguments.toArray(String[]::new);
+    }
     private final Map<String, String> results = new LinkedHashMap<>();
 
     @Test
     void measure() throws Exception {
         Path data = Path.of("target", "benchmark-data", UUID.randomUUID().toString(), "postgres");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LedgerApplication.class)
-                .run("--spring.profiles.active=demo", "--server.port=0",
-                        "--ledger.embedded-postgres.data-dir=" + data.toAbsolutePath())) {
+                .run(arguments(data))) {
             Http http = new Http(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
             DataSource dataSource = app.getBean(DataSource.class);
+            ownerUrl = app.getBean(EmbeddedPostgresServer.class).jdbcUrl();
             BillingService billing = app.getBean(BillingService.class);
 
             JsonNode demo = awaitDemo(http);
@@ -214,8 +225,9 @@ class LedgerBenchmark {
         return txPerSecond * rows;
     }
 
+    /** The baseline's table is made by the schema's owner: the application's role may not create tables. */
     private static void createRawTable(DataSource dataSource) throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(ownerUrl, "postgres", ""); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS bench_raw (id BIGSERIAL PRIMARY KEY, key VARCHAR(64) UNIQUE, "
                     + "payload BYTEA)");
         }

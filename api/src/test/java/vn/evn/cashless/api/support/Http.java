@@ -39,7 +39,7 @@ public final class Http {
 
     /** A client signed in as the {@link Tester}. */
     public Http(int port) {
-        this("http://localhost:" + port, basic(Tester.NAME, Tester.PASSWORD));
+        this("http://localhost:" + port, Tester.authorization());
     }
 
     private Http(String base, String authorization) {
@@ -49,17 +49,12 @@ public final class Http {
 
     /** The same client signed in as another user. */
     public Http as(String user, String password) {
-        return new Http(base, basic(user, password));
+        return new Http(base, Tester.basic(user, password));
     }
 
     /** The same client without credentials. */
     public Http anonymous() {
         return new Http(base, null);
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
     }
 
     private HttpRequest.Builder signedIn(HttpRequest.Builder builder) {

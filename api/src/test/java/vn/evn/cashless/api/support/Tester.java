@@ -1,5 +1,7 @@
 package vn.evn.cashless.api.support;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
@@ -14,6 +16,17 @@ public final class Tester {
     private static final String HASH = new BCryptPasswordEncoder().encode(PASSWORD);
 
     private Tester() {
+    }
+
+    /** The Authorization header of HTTP Basic for a user. */
+    public static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The tester's Authorization header. */
+    public static String authorization() {
+        return basic(NAME, PASSWORD);
     }
 
     /** The settings that make the tester a user, as {@code name=value} pairs. */
