@@ -8,12 +8,11 @@ import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.evn.cashless.domain.billing.PaymentRecorded;
 import vn.evn.cashless.domain.billing.PaymentReversed;
+import vn.evn.cashless.projections.support.BatchOfWork;
 
 /**
  * Payments one by one, with their reversal: what a customer's and a payment's page show. The busiest read model, so
@@ -53,12 +52,7 @@ public class PaymentProjection {
     }
 
     private Batch batch() {
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(BATCH, key -> {
-            Batch batch = new Batch();
-            root.onPrepareCommit(unitOfWork -> batch.writeTo(jdbc));
-            return batch;
-        });
+        return BatchOfWork.current(BATCH, Batch::new, batch -> batch.writeTo(jdbc));
     }
 
     /** What one processor batch changes; payments first, so a reversal in the same batch finds its payment. */

@@ -11,8 +11,6 @@ import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.evn.cashless.domain.figures.FigureChange;
@@ -23,6 +21,7 @@ import vn.evn.cashless.domain.figures.FigureChange.PlanSet;
 import vn.evn.cashless.domain.figures.FigureChange.RegistrationClosed;
 import vn.evn.cashless.domain.figures.FigureChange.RegistrationOpened;
 import vn.evn.cashless.domain.figures.FigureFold;
+import vn.evn.cashless.projections.support.BatchOfWork;
 
 /**
  * The figures read model: applies the domain's one fold ({@link FigureFold}) to every event and stores its state in
@@ -59,12 +58,7 @@ public class FigureProjection {
     }
 
     private Batch batch() {
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(BATCH, key -> {
-            Batch batch = new Batch();
-            root.onPrepareCommit(unitOfWork -> batch.writeTo(jdbc));
-            return batch;
-        });
+        return BatchOfWork.current(BATCH, Batch::new, batch -> batch.writeTo(jdbc));
     }
 
     private record MonthKey(String branch, LocalDate month, String commune, String kind, String provider) {
