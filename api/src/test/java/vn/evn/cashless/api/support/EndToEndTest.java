@@ -3,7 +3,6 @@ package vn.evn.cashless.api.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -92,17 +91,8 @@ public abstract class EndToEndTest {
 
     protected Http.Response pay(String customer, String period, long amount, String kind, String provider,
                                 String externalRef, String paidAt) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("customer", customer);
-        body.put("period", period);
-        body.put("amount", amount);
-        body.put("kind", kind);
-        body.put("provider", provider);
-        body.put("externalRef", externalRef);
-        if (paidAt != null) {
-            body.put("paidAt", paidAt);
-        }
-        return http().post("/api/payments", body);
+        return http().post("/api/payments",
+                PaymentNotification.body(customer, period, amount, kind, provider, externalRef, paidAt));
     }
 
     /** Pays a fresh bill in full and returns the payment id. */

@@ -8,6 +8,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import vn.evn.cashless.domain.shared.DomainException;
@@ -20,7 +22,14 @@ import vn.evn.cashless.domain.shared.ErrorCode;
 @Component
 public class CommandSender {
 
-    private static final int ATTEMPTS = 5;
+    private static final Logger log = LoggerFactory.getLogger(CommandSender.class);
+    /**
+     * A conflict means another request committed to the same aggregate, so every retry follows real progress and
+     * the count is bounded by how many requests change one aggregate at once. Inside one JVM Axon's lock queues them;
+     * between nodes on one database they collide, and two nodes with eight clients each on one bill made single
+     * requests lose four times in a row: five attempts would hand such a client a conflict to retry itself.
+     */
+    private static final int ATTEMPTS = 20;
 
     private final CommandGateway commandGateway;
 
@@ -77,6 +86,7 @@ public class CommandSender {
                     throw e;
                 }
                 last = e;
+                log.debug("Conflict on attempt {} of {}; deciding again: {}", attempt, ATTEMPTS, e.toString());
             }
         }
         throw new DomainException(ErrorCode.CONCURRENT_MODIFICATION,

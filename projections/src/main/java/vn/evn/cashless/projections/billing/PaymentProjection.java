@@ -62,10 +62,13 @@ public class PaymentProjection {
 
         void writeTo(JdbcTemplate jdbc) {
             if (!inserts.isEmpty()) {
+                // After a kill the processor was seen to hand this projection a payment whose row it had already
+                // committed; a second copy of a payment is the same payment, not a reason to stop the read model.
                 jdbc.batchUpdate("""
                         INSERT INTO rm_payment (payment_id, bill_id, customer, branch, commune, period, amount, kind,
                                                 provider, external_ref, paid_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (payment_id) DO NOTHING""", inserts);
             }
             if (!reversals.isEmpty()) {
                 jdbc.batchUpdate("UPDATE rm_payment SET reversed_at = ?, reversal_reason = ? WHERE payment_id = ?",
