@@ -21,6 +21,7 @@ import vn.evn.cashless.api.web.Inputs;
 import vn.evn.cashless.application.admin.Checksums;
 import vn.evn.cashless.application.admin.Jobs;
 import vn.evn.cashless.application.admin.ReadModel;
+import vn.evn.cashless.application.admin.ReadModelFailures;
 import vn.evn.cashless.application.admin.ReadModels;
 import vn.evn.cashless.application.admin.Rebuilds;
 import vn.evn.cashless.domain.shared.DomainException;
@@ -57,10 +58,13 @@ public class AdminController {
     private final Checksums checksums;
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final ReadModelFailures failures;
     private final Access access;
 
     public AdminController(ReadModels readModels, Rebuilds rebuilds, Jobs jobs, Checksums checksums,
-                           EventProcessingConfiguration processing, EventStore eventStore, Access access) {
+                           EventProcessingConfiguration processing, EventStore eventStore,
+                           ReadModelFailures failures, Access access) {
+        this.failures = failures;
         this.access = access;
         this.readModels = readModels;
         this.rebuilds = rebuilds;
@@ -84,9 +88,11 @@ public class AdminController {
             }
             StreamingEventProcessor processor = processing
                     .eventProcessor(model.name(), StreamingEventProcessor.class).orElseThrow();
-            long position = StatusController.position(processor.processingStatus());
+            ReadModelFailures.Failure failure = failures.of(model.name()).orElse(null);
+            long position = StatusController.position(processor.processingStatus(), failure);
             String state = rebuilding ? "rebuilding"
-                    : processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState)
+                    : failure != null
+                    || processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState)
                     ? "error" : processor.isRunning() ? "running" : "stopped";
             entries.add(new ProjectionEntry(model.name(), position, Math.max(0, head - position), state));
         }

@@ -13,6 +13,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.evn.cashless.application.admin.ReadModelFailures;
 import vn.evn.cashless.application.demo.DemoDataLoader;
 import vn.evn.cashless.application.demo.DemoLoad;
 
@@ -24,8 +25,9 @@ import vn.evn.cashless.application.demo.DemoLoad;
 @RestController
 public class StatusController {
 
+    /** {@code error}: the event the read model is stopped at, and why; {@code null} while it is well. */
     public record ProcessorStatus(String name, long position, long behind, boolean caughtUp, boolean running,
-                                  String error) {
+                                  ReadModelFailures.Failure error) {
     }
 
     public record DemoStatus(String name, String state, int batchesDone, Long millis, Long commands,
@@ -39,9 +41,11 @@ public class StatusController {
     private final EventProcessingConfiguration processing;
     private final DemoLoad demoLoad;
     private final ObjectProvider<DemoDataLoader> demoLoader;
+    private final ReadModelFailures failures;
 
     public StatusController(EventStore eventStore, EventProcessingConfiguration processing, DemoLoad demoLoad,
-                            ObjectProvider<DemoDataLoader> demoLoader) {
+                            ObjectProvider<DemoDataLoader> demoLoader, ReadModelFailures failures) {
+        this.failures = failures;
         this.eventStore = eventStore;
         this.processing = processing;
         this.demoLoad = demoLoad;
@@ -63,18 +67,21 @@ public class StatusController {
         return new Status(head, caughtUp, processors, demo());
     }
 
-    private static ProcessorStatus status(String name, StreamingEventProcessor processor, long head) {
+    private ProcessorStatus status(String name, StreamingEventProcessor processor, long head) {
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-        long position = position(segments);
-        String error = null;
-        for (EventTrackerStatus segment : segments.values()) {
-            if (segment.isErrorState() && segment.getError() != null) {
-                error = segment.getError().toString();
-            }
-        }
+        ReadModelFailures.Failure failure = failures.of(name).orElse(null);
+        long position = position(segments, failure);
         long behind = Math.max(0, head - position);
-        return new ProcessorStatus(name, position, behind, behind == 0 && !segments.isEmpty(),
-                processor.isRunning(), error);
+        return new ProcessorStatus(name, position, behind, behind == 0 && !segments.isEmpty() && failure == null,
+                processor.isRunning(), failure);
+    }
+
+    /**
+     * How far a read model has got: not past the event it is stopped at. A failing segment is given back until it
+     * is retried, so the other segments alone would look caught up.
+     */
+    public static long position(Map<Integer, EventTrackerStatus> segments, ReadModelFailures.Failure failure) {
+        return failure == null ? position(segments) : Math.min(position(segments), failure.position() - 1);
     }
 
     /** How far every segment of a processor has got: the position of its slowest segment. */

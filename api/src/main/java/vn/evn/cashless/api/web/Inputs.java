@@ -101,7 +101,8 @@ public class Inputs {
             throw new InvalidValueException(field, "must not be before 2000-01-01");
         }
         if (time.isAfter(clock.instant().plus(FUTURE_TOLERANCE))) {
-            throw new InvalidValueException(field, "must not be in the future");
+            throw new InvalidValueException(field, "must not be more than "
+                    + FUTURE_TOLERANCE.toMinutes() + " minutes in the future");
         }
         return time;
     }

@@ -1,6 +1,9 @@
 package vn.evn.cashless.api.web;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.net.URI;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +22,14 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import vn.evn.cashless.application.messaging.Causes;
 import vn.evn.cashless.domain.shared.DomainException;
 import vn.evn.cashless.domain.shared.ErrorCode;
@@ -53,10 +63,19 @@ public class Problems extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(body);
     }
 
+    @ExceptionHandler(RequestBodyLimit.BodyTooLargeException.class)
+    ResponseEntity<Object> tooLarge(RequestBodyLimit.BodyTooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "CONTENT_TOO_LARGE", null, e.getMessage());
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        RequestBodyLimit.BodyTooLargeException tooLarge = Causes.find(e, RequestBodyLimit.BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge);
+        }
         JacksonException json = Causes.find(e, JacksonException.class);
         if (json == null) {
             return problem(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_VALUE, null,
@@ -64,9 +83,74 @@ public class Problems extends ResponseEntityExceptionHandler {
         }
         String field = path(json.getPath());
         if (field == null) {
-            return problem(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_VALUE, null, "the request body is not valid JSON");
+            return problem(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_VALUE, null, bodyReason(json));
         }
-        return problem(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_VALUE, field, "has the wrong type or form");
+        return problem(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_VALUE, field, fieldReason(json));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+                                                                     HttpHeaders headers, HttpStatusCode status,
+                                                                     WebRequest request) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "Content-Type",
+                "must be application/json" + (e.getContentType() == null ? "" : ", not " + e.getContentType()));
+    }
+
+    /** What is wrong with the body as a whole: not JSON at all, or JSON of the wrong shape. */
+    private static String bodyReason(JacksonException json) {
+        if (json instanceof MismatchedInputException) {
+            JsonToken token = json.processor() instanceof JsonParser parser ? parser.currentToken() : null;
+            boolean array = token == JsonToken.START_ARRAY || String.valueOf(json.getOriginalMessage())
+                    .contains("START_ARRAY");
+            return array ? "the request body must be a JSON object, not an array"
+                    : "the request body must be a JSON object";
+        }
+        return "the request body is not valid JSON";
+    }
+
+    /** What is wrong with one field, in the words a client needs to fix it. */
+    private static String fieldReason(JacksonException json) {
+        if (json instanceof UnrecognizedPropertyException unknown) {
+            return "is not a field of this request" + (unknown.getKnownPropertyIds() == null ? ""
+                    : "; its fields are " + String.join(", ", unknown.getKnownPropertyIds().stream()
+                    .map(String::valueOf).sorted().toList()));
+        }
+        if (json instanceof InvalidFormatException format && integral(format.getTargetType())
+                && (format.getValue() instanceof Double || format.getValue() instanceof Float
+                || format.getValue() instanceof BigDecimal)) {
+            return "must be a whole number, not fractional";
+        }
+        if (json instanceof InputCoercionException) {
+            return "is out of range";
+        }
+        if (json instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return "must be " + expected(mismatch.getTargetType());
+        }
+        return "has the wrong type or form";
+    }
+
+    private static boolean integral(Class<?> type) {
+        return type == Long.class || type == long.class || type == Integer.class || type == int.class
+                || type == BigInteger.class;
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == String.class) {
+            return "text (a JSON string)";
+        }
+        if (integral(type)) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list (a JSON array)";
+        }
+        return "an object (a JSON object)";
     }
 
     @Override
@@ -105,15 +189,24 @@ public class Problems extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> problem(HttpStatus status, ErrorCode code, String field, String reason) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problemDetail(code, field, reason));
+        return problem(status, code.name(), field, reason);
+    }
+
+    private static ResponseEntity<Object> problem(HttpStatus status, String code, String field, String reason) {
+        String detail = field == null ? reason : field + ": " + reason;
+        // an answered rejection is the client's business: one line, for whoever debugs a conversation
+        log.debug("Rejected with {} {}: {}", status.value(), code, detail);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setTitle(title(code));
+        describe(body, code, field, reason);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
     /** The problem body of a rejection with {@code code}, for those written outside a controller (sign-in). */
     public static ProblemDetail problemDetail(ErrorCode code, String field, String reason) {
         String detail = field == null ? reason : field + ": " + reason;
         ProblemDetail body = ProblemDetail.forStatusAndDetail(statusOf(code), detail);
-        body.setTitle(title(code));
+        body.setTitle(title(code.name()));
         describe(body, code.name(), field, reason);
         return body;
     }
@@ -130,8 +223,8 @@ public class Problems extends ResponseEntityExceptionHandler {
                 : Map.of("field", field, "reason", reason)));
     }
 
-    private static String title(ErrorCode code) {
-        String words = code.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    private static String title(String code) {
+        String words = code.toLowerCase(Locale.ROOT).replace('_', ' ');
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 

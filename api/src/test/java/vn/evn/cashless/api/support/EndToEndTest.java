@@ -75,6 +75,12 @@ public abstract class EndToEndTest {
         return branch;
     }
 
+    /** A customer in a branch and commune of its own; returns the customer code. */
+    protected String customerInNewBranch() {
+        String commune = uniqueCommuneCode();
+        return customer(branchWith(commune), commune);
+    }
+
     protected String customer(String branch, String commune) {
         String code = uniqueCustomerCode();
         Http.Response registered = http().post("/api/customers", Map.of("code", code, "name", "Khách hàng " + code,

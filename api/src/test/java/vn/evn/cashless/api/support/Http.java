@@ -81,6 +81,12 @@ public final class Http {
         return send(HttpRequest.newBuilder(uri(path)).PUT(body(body)), Map.of());
     }
 
+    /** Any method, with a body (or {@code null} for none) and headers that replace the defaults. */
+    public Response request(String method, String path, Object body, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(uri(path)).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : body(body)), headers);
+    }
+
     /** Streams a line-per-record answer (NDJSON) and counts its lines, never holding the body whole. */
     public long countLines(String path) {
         try {
@@ -118,7 +124,7 @@ public final class Http {
 
     private Response send(HttpRequest.Builder builder, Map<String, String> headers) {
         signedIn(builder).header("Content-Type", "application/json").timeout(Duration.ofSeconds(60));
-        headers.forEach(builder::header);
+        headers.forEach(builder::setHeader);
         try {
             HttpResponse<String> response = client.send(builder.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -40,6 +40,26 @@ public final class RunningApplication implements AutoCloseable {
     /** Starts the application with JVM options as well, e.g. {@code -Xmx160m} to hold it to a small heap. */
     public static RunningApplication start(Path dataDir, java.util.Map<String, String> environment,
                                            List<String> jvmOptions, String... extraArgs) {
+        RunningApplication application = launch(dataDir, environment, jvmOptions, extraArgs);
+        application.awaitUp();
+        return application;
+    }
+
+    /** Starts the application where it must refuse to start; returns what it wrote before it exited. */
+    public static String failedStart(Path dataDir) throws IOException, InterruptedException {
+        RunningApplication application = launch(dataDir, java.util.Map.of(), List.of());
+        if (!application.process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+            application.kill();
+            throw new AssertionError("the application did not exit; see " + application.log);
+        }
+        if (application.process.exitValue() == 0) {
+            throw new AssertionError("the application exited normally; see " + application.log);
+        }
+        return application.log();
+    }
+
+    private static RunningApplication launch(Path dataDir, java.util.Map<String, String> environment,
+                                             List<String> jvmOptions, String... extraArgs) {
         try {
             Files.createDirectories(dataDir);
             int port = freePort();
@@ -58,10 +78,7 @@ public final class RunningApplication implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().putAll(environment);
-            Process process = builder.start();
-            RunningApplication application = new RunningApplication(process, port, log);
-            application.awaitUp();
-            return application;
+            return new RunningApplication(builder.start(), port, log);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -15,7 +15,7 @@ import vn.evn.cashless.api.support.Http;
  */
 class ErrorsEndToEndTest extends EndToEndTest {
 
-    private void assertRejected(int status, String code, String field, Supplier<Http.Response> request) {
+    private Http.Response assertRejected(int status, String code, String field, Supplier<Http.Response> request) {
         long before = eventCount();
         Http.Response response = request.get();
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
@@ -28,6 +28,11 @@ class ErrorsEndToEndTest extends EndToEndTest {
         }
         assertThat(response.json().get("detail").asString()).isNotBlank();
         assertThat(eventCount()).as("nothing stored").isEqualTo(before);
+        return response;
+    }
+
+    private static String reason(Http.Response response) {
+        return response.json().get("reason").asString();
     }
 
     private Map<String, Object> payment(String customer, Object amount) {
@@ -111,10 +116,62 @@ class ErrorsEndToEndTest extends EndToEndTest {
                 Map.of("targets", Map.of("cashlessAmountRatio", 70), "cashlessKinds", java.util.List.of("COUNTER"))));
         assertRejected(400, "INVALID_VALUE", "cashlessKinds", () -> http().put("/api/plans/" + branch + "/2021-H1",
                 Map.of("targets", Map.of("cashlessAmountRatio", 70), "cashlessKinds", java.util.List.of())));
-        assertRejected(400, "INVALID_VALUE", "targets", () -> http().put("/api/plans/" + branch + "/2021-H1",
-                Map.of("targets", Map.of("cashlessAmountRatioo", 70))));
+        assertRejected(400, "INVALID_VALUE", "targets.cashlessAmountRatioo", () -> http().put("/api/plans/"
+                + branch + "/2021-H1", Map.of("targets", Map.of("cashlessAmountRatioo", 70))));
         assertRejected(400, "INVALID_VALUE", "id", () -> http().post("/api/payments/not-a-uuid/reversal",
                 Map.of("reason", "x")));
+    }
+
+    @Test
+    void unknownFieldsAreRefusedNotIgnored() {
+        Http.Response response = assertRejected(400, "INVALID_VALUE", "nmae", () -> http().post("/api/branches",
+                Map.of("code", uniqueBranchCode(), "nmae", "Điện lực", "company", "PC Hà Giang")));
+        assertThat(reason(response)).contains("not a field of this request").contains("name");
+    }
+
+    @Test
+    void wrongTypesAndShapesSayWhatWasExpected() {
+        String commune = uniqueCommuneCode();
+        String branch = branchWith(commune);
+        String customer = customer(branch, commune);
+        assertThat(reason(assertRejected(400, "INVALID_VALUE", "amount", () -> http().post("/api/payments",
+                payment(customer, 10.5))))).contains("whole number").contains("fractional");
+        assertThat(reason(assertRejected(400, "INVALID_VALUE", "amount", () -> http().post("/api/payments",
+                payment(customer, 1_000_000_000_001L))))).contains("at most 1000000000000");
+        assertThat(reason(assertRejected(400, "INVALID_VALUE", "name", () -> http().post("/api/branches",
+                Map.of("code", uniqueBranchCode(), "name", 42, "company", "PC Hà Giang"))))).contains("text");
+        assertThat(reason(assertRejected(400, "INVALID_VALUE", "name", () -> http().post("/api/branches",
+                Map.of("code", uniqueBranchCode(), "name", "x".repeat(201), "company", "PC Hà Giang")))))
+                .contains("at most 200 characters");
+        assertThat(reason(assertRejected(400, "INVALID_VALUE", "cashlessKinds", () -> http().put("/api/plans/"
+                + branch + "/2021-H1", Map.of("targets", Map.of("cashlessAmountRatio", 70),
+                "cashlessKinds", "BANK"))))).contains("list");
+        assertThat(reason(assertRejected(400, "INVALID_VALUE", null, () -> http().post("/api/branches",
+                java.util.List.of(Map.of("code", uniqueBranchCode())))))).contains("JSON object, not an array");
+        assertThat(reason(assertRejected(400, "INVALID_VALUE", null, () -> http().post("/api/branches",
+                "code=VX&name=x")))).contains("not valid JSON");
+        assertThat(reason(assertRejected(400, "INVALID_VALUE", "period", () -> http().put("/api/plans/" + branch
+                + "/2021-H3", Map.of("targets", Map.of("cashlessAmountRatio", 70)))))).isNotBlank();
+        assertThat(reason(assertRejected(400, "INVALID_VALUE", "paidAt", () -> {
+            Map<String, Object> body = payment(customer, 1000);
+            body.put("paidAt", java.time.Instant.now().plus(java.time.Duration.ofMinutes(10)).toString());
+            return http().post("/api/payments", body);
+        }))).contains("5 minutes in the future");
+    }
+
+    @Test
+    void aBodyAboveTheLimitIs413() {
+        String name = "x".repeat(RequestBodyLimit.MAX_BYTES);
+        Http.Response response = assertRejected(413, "CONTENT_TOO_LARGE", null, () -> http().post("/api/branches",
+                Map.of("code", uniqueBranchCode(), "name", name, "company", "PC Hà Giang")));
+        assertThat(reason(response)).contains("64 KiB");
+    }
+
+    @Test
+    void aBodyThatIsNotDeclaredJsonIs415() {
+        Http.Response response = assertRejected(415, "UNSUPPORTED_MEDIA_TYPE", "Content-Type",
+                () -> http().post("/api/branches", "code=VX", Map.of("Content-Type", "text/plain")));
+        assertThat(reason(response)).contains("application/json").contains("text/plain");
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.evn.cashless.application.admin.ReadModelFailures;
 import vn.evn.cashless.application.messaging.RequestContext;
 import vn.evn.cashless.domain.billing.Bill;
 import vn.evn.cashless.domain.customer.Customer;
@@ -42,6 +43,22 @@ public class AxonSetup {
         return configurer -> configurer.eventProcessing()
                 .registerSubscribingEventProcessor(COMMAND_LOOKUPS)
                 .registerListenerInvocationErrorHandler(COMMAND_LOOKUPS, c -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * A read model never skips an event. Axon's default logs a failing event handler and goes on, so a read model
+     * would silently miss that event. Instead the failure propagates: the pooled processor gives the batch back
+     * (nothing of it is committed), releases the segment and claims it again after a back-off of 1 s, doubling up to
+     * 60 s (Axon's, per segment), looked at every token-claim interval; it then applies the same event again.
+     * Failures are recorded for status and health.
+     */
+    @Bean
+    ConfigurerModule readModelsStopAtAFailingEvent(ReadModelFailures failures) {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                .registerDefaultHandlerInterceptor((c, processor) -> COMMAND_LOOKUPS.equals(processor)
+                        ? (unitOfWork, chain) -> chain.proceed()
+                        : failures.watching(processor));
     }
 
     /**

@@ -76,7 +76,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /** A live application holding the directory's lock owns the server: never touch it. */
-    private static void failIfInUse(Path dir) throws IOException {
+    static void failIfInUse(Path dir) {
         Path lockFile = dir.resolve(LOCK_FILE);
         if (!Files.exists(lockFile)) {
             return;
@@ -85,16 +85,21 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
              FileChannel channel = file.getChannel()) {
             FileLock lock = channel.tryLock();
             if (lock == null) {
-                throw new IllegalStateException("The data directory " + dir
-                        + " is in use by another running instance of the application");
+                throw new DataDirectoryInUseException(dir);
             }
             lock.release();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            throw new DataDirectoryInUseException(dir);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Could not check the lock on " + lockFile, e);
         }
     }
 
     /**
      * After a kill, the old server keeps running (it is a process of its own) and holds the directory. Its pid is
-     * the first line of {@code postmaster.pid}; it is asked to shut down fast, which rolls nothing committed back.
+     * the first line of {@code postmaster.pid}, the directory the second; it is asked to shut down fast, which rolls
+     * nothing committed back. The pid may since have gone to another process, even another PostgreSQL: only a
+     * process that runs on this very directory is signalled; otherwise the file is stale and removed.
      */
     private static void stopOrphanedServer(Path dir) throws IOException {
         Path pidFile = dir.resolve("postmaster.pid");
@@ -102,11 +107,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return;
         }
         List<String> lines = Files.readAllLines(pidFile);
-        Optional<ProcessHandle> process = lines.isEmpty() ? Optional.empty()
+        Optional<ProcessHandle> process = lines.size() < 2 || !sameDirectory(Path.of(lines.get(1).strip()), dir)
+                ? Optional.empty()
                 : parsePid(lines.get(0)).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
-                        .filter(EmbeddedPostgresServer::isPostgres);
+                        .filter(candidate -> isPostgresOn(candidate, dir));
         if (process.isEmpty()) {
-            log.info("Removing stale {}", pidFile);
+            log.info("Removing stale {}: no PostgreSQL server runs on this directory", pidFile);
             Files.deleteIfExists(pidFile);
             return;
         }
@@ -132,8 +138,52 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    private static boolean isPostgres(ProcessHandle process) {
-        return process.info().command().map(command -> command.contains("postgres")).orElse(false);
+    /**
+     * A PostgreSQL server on {@code dir}: its program is {@code postgres}, and it runs on the directory: the
+     * {@code -D} argument names it, or (PostgreSQL changes into its data directory) its working directory is it.
+     */
+    static boolean isPostgresOn(ProcessHandle process, Path dir) {
+        List<String> commandLine = commandLine(process);
+        if (commandLine.isEmpty() || !Path.of(commandLine.get(0)).getFileName().toString().startsWith("postgres")) {
+            return false;
+        }
+        int d = commandLine.indexOf("-D");
+        if (d >= 0 && d + 1 < commandLine.size() && sameDirectory(Path.of(commandLine.get(d + 1)), dir)) {
+            return true;
+        }
+        try {
+            return sameDirectory(Files.readSymbolicLink(Path.of("/proc", Long.toString(process.pid()), "cwd")), dir);
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
+    }
+
+    /** The program and its arguments, from {@code /proc} where there is one (it shows them for any process). */
+    private static List<String> commandLine(ProcessHandle process) {
+        try {
+            byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
+            List<String> parts = new java.util.ArrayList<>();
+            for (String part : new String(raw, java.nio.charset.StandardCharsets.UTF_8).split("\0")) {
+                if (!part.isEmpty()) {
+                    parts.add(part);
+                }
+            }
+            return parts;
+        } catch (IOException e) {
+            ProcessHandle.Info info = process.info();
+            List<String> parts = new java.util.ArrayList<>();
+            info.command().ifPresent(parts::add);
+            info.arguments().ifPresent(arguments -> parts.addAll(List.of(arguments)));
+            return parts;
+        }
+    }
+
+    private static boolean sameDirectory(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        }
     }
 
     private static void signal(String signal, long pid) {
