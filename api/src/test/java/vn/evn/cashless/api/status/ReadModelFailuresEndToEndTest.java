@@ -25,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import vn.evn.cashless.api.LedgerApplication;
 import vn.evn.cashless.api.support.Http;
+import vn.evn.cashless.api.support.Tester;
 import vn.evn.cashless.domain.customer.CustomerRegistered;
 import vn.evn.cashless.domain.organisation.BranchCreated;
 
@@ -92,6 +93,7 @@ class ReadModelFailuresEndToEndTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("ledger.embedded-postgres.data-dir", DATA::toString);
+        Tester.register(registry);
     }
 
     @LocalServerPort

@@ -30,10 +30,7 @@ public abstract class EndToEndTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("ledger.embedded-postgres.data-dir", DATA::toString);
-        for (String setting : Tester.settings()) {
-            String[] pair = setting.split("=", 2);
-            registry.add(pair[0], () -> pair[1]);
-        }
+        Tester.register(registry);
     }
 
     protected Http http() {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The user the end-to-end tests sign in as unless a test says otherwise: configured like any user
@@ -27,6 +28,14 @@ public final class Tester {
     /** The tester's Authorization header. */
     public static String authorization() {
         return basic(NAME, PASSWORD);
+    }
+
+    /** Makes the tester a user of a test's own application context. */
+    public static void register(DynamicPropertyRegistry registry) {
+        for (String setting : settings()) {
+            String[] pair = setting.split("=", 2);
+            registry.add(pair[0], () -> pair[1]);
+        }
     }
 
     /** The settings that make the tester a user, as {@code name=value} pairs. */
