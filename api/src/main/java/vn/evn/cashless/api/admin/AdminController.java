@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -77,8 +76,7 @@ public class AdminController {
     @GetMapping("/api/admin/projections")
     public List<ProjectionEntry> projections() {
         access.requireWholeCompany();
-        TrackingToken headToken = eventStore.createHeadToken();
-        long head = headToken == null ? 0 : headToken.position().orElse(0);
+        long head = StatusController.head(eventStore);
         List<ProjectionEntry> entries = new ArrayList<>();
         for (ReadModel model : readModels.all()) {
             boolean rebuilding = rebuilds.rebuilding(model.name());

@@ -54,8 +54,7 @@ public class StatusController {
 
     @GetMapping("/api/status")
     public Status status() {
-        TrackingToken headToken = eventStore.createHeadToken();
-        long head = headToken == null ? 0 : headToken.position().orElse(0);
+        long head = head(eventStore);
         List<ProcessorStatus> processors = new ArrayList<>();
         processing.eventProcessors().forEach((name, processor) -> {
             if (processor instanceof StreamingEventProcessor streaming) {
@@ -82,6 +81,12 @@ public class StatusController {
      */
     public static long position(Map<Integer, EventTrackerStatus> segments, ReadModelFailures.Failure failure) {
         return failure == null ? position(segments) : Math.min(position(segments), failure.position() - 1);
+    }
+
+    /** The global index of the last event stored; 0 before the first. */
+    public static long head(EventStore eventStore) {
+        TrackingToken headToken = eventStore.createHeadToken();
+        return headToken == null ? 0 : headToken.position().orElse(0);
     }
 
     /** How far every segment of a processor has got: the position of its slowest segment. */
