@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import vn.evn.cashless.api.metrics.LedgerMetrics;
 import vn.evn.cashless.api.security.Access;
 import vn.evn.cashless.api.web.Inputs;
 import vn.evn.cashless.api.web.Queries;
@@ -60,12 +61,15 @@ public class BillingController {
     private final Inputs inputs;
     private final Queries queries;
     private final Access access;
+    private final LedgerMetrics metrics;
 
-    public BillingController(BillingService billing, Inputs inputs, Queries queries, Access access) {
+    public BillingController(BillingService billing, Inputs inputs, Queries queries, Access access,
+                             LedgerMetrics metrics) {
         this.billing = billing;
         this.inputs = inputs;
         this.queries = queries;
         this.access = access;
+        this.metrics = metrics;
     }
 
     @PostMapping("/api/bills")
@@ -94,6 +98,7 @@ public class BillingController {
         access.requireProvider(command.provider());
         access.requireCustomer(bill.customer());
         PaymentOutcome outcome = billing.recordPayment(command, RequestContexts.of(request));
+        metrics.payment(outcome.alreadyRecorded(), LedgerMetrics.Via.API);
         PaymentResponse response = new PaymentResponse(outcome.paymentId(), bill.toString(),
                 bill.customer().value(), bill.period().toString(), amount.value(), command.kind(),
                 outcome.provider(), command.externalRef().value(), Times.local(outcome.paidAt()));

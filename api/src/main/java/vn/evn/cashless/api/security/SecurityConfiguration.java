@@ -21,6 +21,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
+import vn.evn.cashless.api.metrics.LedgerMetrics;
 import vn.evn.cashless.api.web.Problems;
 import vn.evn.cashless.domain.shared.ErrorCode;
 
@@ -36,10 +37,10 @@ public class SecurityConfiguration {
     private static final String[] READERS = {"OPERATOR", "PLANNER", "AUDITOR", "VIEWER"};
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, JsonMapper json, LedgerMetrics metrics) throws Exception {
         AuthenticationEntryPoint signIn = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"cashless-ledger\"");
-            write(json, response, ErrorCode.UNAUTHENTICATED, request.getRequestURI(),
+            write(json, metrics, response, ErrorCode.UNAUTHENTICATED, request.getRequestURI(),
                     "sign in with HTTP Basic: a known user name and its password");
         };
         http.csrf(csrf -> csrf.disable())
@@ -47,11 +48,15 @@ public class SecurityConfiguration {
                 .httpBasic(basic -> basic.realmName("cashless-ledger").authenticationEntryPoint(signIn))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(signIn)
-                        .accessDeniedHandler((request, response, e) -> write(json, response,
+                        .accessDeniedHandler((request, response, e) -> write(json, metrics, response,
                                 ErrorCode.ACCESS_DENIED, request.getRequestURI(),
                                 "your roles do not allow " + request.getMethod() + " " + request.getRequestURI())))
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        // the API's description and its try-it page: what exists is no secret, using it is
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers("/actuator/prometheus").hasRole("ADMIN")
                         .requestMatchers("/api/audit/**").hasRole("AUDITOR")
                         .requestMatchers(HttpMethod.GET, "/api/admin/projections", "/api/admin/projections/*/checksum")
                         .hasAnyRole("ADMIN", "AUDITOR")
@@ -91,9 +96,10 @@ public class SecurityConfiguration {
         };
     }
 
-    private static void write(JsonMapper json, HttpServletResponse response, ErrorCode code, String path,
-                              String reason) throws IOException {
+    private static void write(JsonMapper json, LedgerMetrics metrics, HttpServletResponse response, ErrorCode code,
+                              String path, String reason) throws IOException {
         ProblemDetail problem = Problems.problemDetail(code, null, reason);
+        metrics.rejection(code.name(), problem.getStatus());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.getType().toString());
         body.put("title", problem.getTitle());

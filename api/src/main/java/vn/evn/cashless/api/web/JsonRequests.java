@@ -1,6 +1,7 @@
 package vn.evn.cashless.api.web;
 
 import java.beans.PropertyEditorSupport;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
@@ -26,9 +27,30 @@ import tools.jackson.databind.module.SimpleModule;
 @ControllerAdvice
 public class JsonRequests {
 
-    /** Spring's own JSON mapper (the {@code spring.jackson.*} settings), strict about unknown fields. */
+    /**
+     * The JSON converter is replaced in its own place in the list: a converter bean would be put in front of all,
+     * and would then write byte arrays and plain strings (the API description, say) as JSON.
+     */
     @Bean
-    JacksonJsonHttpMessageConverter strictJsonConverter(JsonMapper jsonMapper) {
+    ServerHttpMessageConvertersCustomizer strictJsonInPlace(JsonMapper jsonMapper) {
+        JacksonJsonHttpMessageConverter strict = strictJsonConverter(jsonMapper);
+        return builder -> builder.configureMessageConvertersList(converters -> {
+            int json = -1;
+            for (int i = 0; i < converters.size() && json < 0; i++) {
+                if (converters.get(i) instanceof JacksonJsonHttpMessageConverter) {
+                    json = i;
+                }
+            }
+            if (json < 0) {
+                converters.add(strict);
+            } else {
+                converters.set(json, strict);
+            }
+        });
+    }
+
+    /** Spring's own JSON mapper (the {@code spring.jackson.*} settings), strict about unknown fields. */
+    private static JacksonJsonHttpMessageConverter strictJsonConverter(JsonMapper jsonMapper) {
         return new JacksonJsonHttpMessageConverter(jsonMapper.rebuild()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 // "name": 42 is a number, not text: refuse it rather than guess, as amounts refuse "10"
