@@ -12,7 +12,7 @@
       customers: 'Khách hàng', payments: 'Lượt thanh toán', amount: 'Số tiền thu',
       cashlessAmount: 'Số tiền không dùng tiền mặt', amountRatio: 'Tỷ lệ số tiền KDTM',
       paymentRatio: 'Tỷ lệ lượt KDTM', status: 'Trạng thái', channels: 'Thanh toán theo kênh', channel: 'Kênh',
-      provider: 'Đơn vị', company: 'Toàn công ty', achievement: 'Đạt kế hoạch (số tiền)',
+      provider: 'Đơn vị, kênh', company: 'Toàn công ty', achievement: 'Đạt kế hoạch (số tiền)',
       covered: 'Đã có KDTM', uncovered: 'Chưa có KDTM', excluded: 'Không tính',
       coverage: (covered, total, ratio) => `Đã có thanh toán không dùng tiền mặt: <strong>${covered}/${total}</strong>`
           + ` xã, thị trấn (${ratio})`,
@@ -30,7 +30,7 @@
       },
       kinds: {BANK: 'Ngân hàng', E_WALLET: 'Ví điện tử', INTERMEDIARY: 'Tổ chức trung gian',
         COUNTER: 'Quầy thu', COLLECTOR: 'Thu tại nhà'},
-      cashless: 'không dùng tiền mặt', cash: 'không tính là KDTM', total: 'Cộng',
+      cashless: 'không dùng tiền mặt', cash: 'không tính KDTM', total: 'Cộng',
       periodName: p => p.kind === 'year' ? `Năm ${p.year}`
           : p.kind === 'half' ? `6 tháng ${p.part === 1 ? 'đầu' : 'cuối'} năm ${p.year}`
           : p.kind === 'quarter' ? `Quý ${p.part}/${p.year}` : `Tháng ${p.part}/${p.year}`,
@@ -53,7 +53,7 @@
       customers: 'Customers', payments: 'Customer-payments', amount: 'Amount collected',
       cashlessAmount: 'Cashless amount', amountRatio: 'Cashless share of amount',
       paymentRatio: 'Cashless share of payments', status: 'Status', channels: 'Payments by channel',
-      channel: 'Channel', provider: 'Provider', company: 'Whole company', achievement: 'Plan achieved (amount)',
+      channel: 'Channel', provider: 'Provider, channel', company: 'Whole company', achievement: 'Plan achieved (amount)',
       covered: 'Covered', uncovered: 'Not covered', excluded: 'Not counted',
       coverage: (covered, total, ratio) => `Paying cashless: <strong>${covered}/${total}</strong>`
           + ` communes and towns (${ratio})`,
@@ -205,12 +205,10 @@
       div.className = 'indicator' + (achievement !== null && achievement >= 100 ? ' met' : '');
       div.id = 'indicator-' + name;
       div.innerHTML = `<div class="name"></div>
+        <div class="headline"><b class="actual"></b><span class="achievement"></span></div>
         <div class="bar" role="progressbar" aria-valuemin="0" aria-valuemax="100"><div class="fill"></div></div>
-        <div class="figures"><span><span class="label-actual"></span> <b class="actual"></b>
-        · <span class="label-target"></span> <span class="target"></span></span>
-        <span class="achievement"></span></div>`;
+        <div class="figures"><span class="label-target"></span> <span class="target"></span></div>`;
       div.querySelector('.name').textContent = t().indicator[name] || name;
-      div.querySelector('.label-actual').textContent = t().actual;
       div.querySelector('.actual').textContent = show(indicator.actual);
       div.querySelector('.label-target').textContent = t().target;
       div.querySelector('.target').textContent = indicator.target === null ? t().noTarget : show(indicator.target);
@@ -277,8 +275,11 @@
     const list = channels.body.channels.slice().sort((a, b) => b.amount - a.amount);
     for (const c of list) {
       const row = document.createElement('tr');
-      cell(row, `${t().kinds[c.kind] || c.kind}${c.cashless ? '' : ' *'}`);
-      cell(row, c.provider);
+      const who = cell(row, c.provider);
+      const kind = document.createElement('div');
+      kind.className = 'kind';
+      kind.textContent = (t().kinds[c.kind] || c.kind) + (c.cashless ? '' : ` · ${t().cash}`);
+      who.appendChild(kind);
       cell(row, f.count(c.payments), 'number');
       cell(row, f.vnd(c.amount), 'number');
       body.appendChild(row);
@@ -286,6 +287,7 @@
     if (typeof Chart === 'undefined') return;
     // One dataset per kind, stacked, so that the legend names the kinds and each provider has one bar.
     const kinds = [...new Set(list.map(c => c.kind))];
+    $('channels-chart').parentElement.style.height = (90 + 26 * list.length) + 'px';
     chart = new Chart($('channels-chart'), {
       type: 'bar',
       data: {
@@ -301,7 +303,7 @@
         scales: {
           x: {stacked: true, ticks: {callback: value => f.billions(value, lang)},
             title: {display: true, text: t().amountAxis}},
-          y: {stacked: true},
+          y: {stacked: true, ticks: {autoSkip: false}},
         },
         plugins: {
           legend: {position: 'bottom'},
@@ -333,12 +335,20 @@
     message($('company-message'), null);
     table.hidden = false;
     const data = company.body;
-    const row = (target, entry, label) => {
+    const row = (target, entry, label, code) => {
       const totals = entry.totals || entry;
       const indicators = entry.indicators || [];
       const amount = indicators.find(i => i.name === 'cashlessAmountRatio');
       const tr = document.createElement('tr');
-      cell(tr, label);
+      const first = cell(tr, code ? '' : label);
+      if (code) {
+        // Each branch opens its own dashboard for the same period.
+        const link = document.createElement('a');
+        link.href = `/?branch=${encodeURIComponent(code)}&period=${periodText(shown.period)}`;
+        link.textContent = label;
+        first.appendChild(link);
+        tr.classList.toggle('current', code === shown.branch.code);
+      }
       cell(tr, f.vnd(totals.amount), 'number');
       cell(tr, f.vnd(totals.cashlessAmount), 'number');
       cell(tr, f.percent(totals.cashlessAmountRatio), 'number');
@@ -349,7 +359,7 @@
     for (const entry of data.branches || data.items || []) {
       const code = entry.branch || entry.code || '';
       const label = entry.name || entry.branchName;
-      row(body, entry, label ? `${label} (${code})` : code);
+      row(body, entry, label ? `${label} (${code})` : code, code);
     }
     const total = data.total || data.company || data.totals;
     if (total && typeof total === 'object') {

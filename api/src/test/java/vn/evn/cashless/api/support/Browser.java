@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -27,6 +28,8 @@ public final class Browser implements AutoCloseable {
     public static final Path CHROMIUM = Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
     public static final Path CHROMEDRIVER = Path.of(System.getProperty("browser.chromedriver",
             "/usr/bin/chromedriver"));
+
+    private static final int WIDTH = 1360;
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -55,7 +58,7 @@ public final class Browser implements AutoCloseable {
             options.setBinary(CHROMIUM.toFile());
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1360,2000",
+                    "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=" + WIDTH + ",1600",
                     "--lang=vi-VN");
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
@@ -89,10 +92,13 @@ public final class Browser implements AutoCloseable {
                 .until(driver -> condition.test(this.driver));
     }
 
-    /** The whole page as a PNG (the window is as tall as the dashboard). */
+    /** The whole page as a PNG: the window is made as tall as the page first. */
     public Path screenshot(Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
+            long height = (Long) driver.executeScript("return document.documentElement.scrollHeight"
+                    + " + window.outerHeight - window.innerHeight;");
+            driver.manage().window().setSize(new Dimension(WIDTH, (int) Math.max(800, height)));
             File shot = driver.getScreenshotAs(OutputType.FILE);
             Files.copy(shot.toPath(), file, StandardCopyOption.REPLACE_EXISTING);
             return file;
