@@ -1,7 +1,6 @@
 package vn.evn.cashless.api.dashboard;
 
 import java.util.List;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -17,7 +16,6 @@ import vn.evn.cashless.api.security.LedgerUser;
  * {@code /login}, and what the pages need to know of their session: who is signed in and the CSRF token their form
  * posts (sign-in, sign-out) carry.
  */
-@Configuration(proxyBeanMethods = false)
 @RestController
 public class DashboardPages implements WebMvcConfigurer {
 

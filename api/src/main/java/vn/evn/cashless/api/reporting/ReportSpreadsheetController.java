@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -81,7 +80,7 @@ public class ReportSpreadsheetController {
 
         response.setContentType(MEDIA_TYPE);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(coverage.branch() + "-" + coverage.period() + ".xlsx", StandardCharsets.UTF_8)
+                .filename(coverage.branch() + "-" + coverage.period() + ".xlsx")
                 .build().toString());
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(100); OutputStream out = response.getOutputStream()) {
             Styles styles = new Styles(workbook);
