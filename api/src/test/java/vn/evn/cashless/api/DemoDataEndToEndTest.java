@@ -14,13 +14,16 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import vn.evn.cashless.api.dashboard.DashboardInBrowser;
 import vn.evn.cashless.api.support.Http;
 import vn.evn.cashless.api.support.Reads;
 import vn.evn.cashless.api.support.RunningApplication;
+import vn.evn.cashless.api.support.Spreadsheets;
 
 /**
  * The article's figures for Điện lực Bắc Mê, first half of 2021, read back over HTTP from the demo data, which the
- * application loads through its own command side; and a second start does not load it twice.
+ * application loads through its own command side; the same figures on the dashboard in a real browser and in the
+ * spreadsheet; and a second start does not load it twice.
  */
 class DemoDataEndToEndTest {
 
@@ -80,6 +83,18 @@ class DemoDataEndToEndTest {
             assertThat(byKind.get("E_WALLET")[1]).isBetween(3_100_000_001L, 3_199_999_999L);
             assertThat(byKind.get("INTERMEDIARY")[0]).isEqualTo(6_895);
             assertThat(byKind.get("INTERMEDIARY")[1]).isBetween(2_900_000_001L, 2_999_999_999L);
+
+            // The dashboard and the spreadsheet on the same loaded application: the demo loads once.
+            DashboardInBrowser.check(http);
+            System.out.printf("Dashboard screenshots: %s, %s%n", DashboardInBrowser.SCREENSHOT.toAbsolutePath(),
+                    DashboardInBrowser.SCREENSHOT_ENGLISH.toAbsolutePath());
+            for (String period : List.of("2021-H1", "2021-06")) {
+                long started = System.nanoTime();
+                int figures = Spreadsheets.assertMatchesJson(http, "BM", period);
+                System.out.printf("Spreadsheet of BM %s: %d figures equal to the JSON reports' (%d ms)%n", period,
+                        figures, (System.nanoTime() - started) / 1_000_000);
+                assertThat(figures).isGreaterThan(100);
+            }
 
             theWholeHistoryExportsAndVerifies(http, head);
             figuresAsOfNowEqualTheLiveReadModels(http);

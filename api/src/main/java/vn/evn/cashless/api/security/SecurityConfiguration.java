@@ -1,13 +1,17 @@
 package vn.evn.cashless.api.security;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -20,31 +24,52 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import tools.jackson.databind.json.JsonMapper;
 import vn.evn.cashless.api.metrics.LedgerMetrics;
 import vn.evn.cashless.api.web.Problems;
 import vn.evn.cashless.domain.shared.ErrorCode;
 
 /**
- * Who may call what: HTTP Basic on every request (no session), roles per endpoint here, and the branch and provider
- * a user is limited to checked by the controllers through {@link Access}. Only {@code /actuator/health} is open.
- * A refusal is a problem body like every other: 401 {@code UNAUTHENTICATED}, 403 {@code ACCESS_DENIED}.
+ * Who may call what: HTTP Basic on every API request (no session), roles per endpoint here, and the branch and
+ * provider a user is limited to checked by the controllers through {@link Access}. Only {@code /actuator/health} is
+ * open. A refusal is a problem body like every other: 401 {@code UNAUTHENTICATED}, 403 {@code ACCESS_DENIED}; an API
+ * request is never sent to a sign-in page. Browsers sign in through the form at {@code /login} instead; their session
+ * cookie then also opens {@code /api/**}, under the same rules.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityConfiguration {
 
     private static final String[] READERS = {"OPERATOR", "PLANNER", "AUDITOR", "VIEWER"};
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    /** The header the dashboard's own requests carry, so that a 401 does not make the browser ask for Basic. */
+    public static final String PAGE_FETCH = "X-Requested-With";
 
     @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http, JsonMapper json, LedgerMetrics metrics) throws Exception {
         AuthenticationEntryPoint signIn = (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"cashless-ledger\"");
+            // The dashboard's own fetches say who they are: no Basic challenge, or the browser would ask in a dialog.
+            if (request.getHeader(PAGE_FETCH) == null) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"cashless-ledger\"");
+            }
             write(json, metrics, response, ErrorCode.UNAUTHENTICATED, request.getRequestURI(),
                     "sign in with HTTP Basic: a known user name and its password");
         };
-        http.csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        http.securityMatcher("/api/**", "/actuator/**", "/error")
+                // A browser signed in through the sign-in page is let through by its session; the API itself never
+                // opens one (Basic signs in on every request) and never keeps a request to replay after sign-in.
+                .securityContext(context -> context.securityContextRepository(new DelegatingSecurityContextRepository(
+                        new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository())))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .requestCache(cache -> cache.disable())
+                // Only a request that rides on a session cookie can be forged by another site; Basic clients and
+                // anonymous ones are left as they were.
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::ridesOnSessionCookie))
                 .httpBasic(basic -> basic.realmName("cashless-ledger").authenticationEntryPoint(signIn))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(signIn)
@@ -53,9 +78,6 @@ public class SecurityConfiguration {
                                 "your roles do not allow " + request.getMethod() + " " + request.getRequestURI())))
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
-                        // the API's description and its try-it page: what exists is no secret, using it is
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
-                        .permitAll()
                         .requestMatchers("/actuator/prometheus").hasRole("ADMIN")
                         .requestMatchers("/api/audit/**").hasRole("AUDITOR")
                         .requestMatchers(HttpMethod.GET, "/api/admin/projections", "/api/admin/projections/*/checksum")
@@ -71,6 +93,34 @@ public class SecurityConfiguration {
                                 "/api/customers/**").hasRole("OPERATOR")
                         .anyRequest().authenticated());
         return http.build();
+    }
+
+    /**
+     * The pages (the dashboard): a sign-in form of the project's own at {@code /login}, a session cookie, CSRF tokens
+     * on the form posts (sign-in, sign-out). Whatever a page shows it reads from {@code /api/**}, where the rules
+     * above decide.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error")
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .authorizeHttpRequests(rules -> rules
+                        .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/login", "/login.html", "/session", "/css/**", "/js/**", "/webjars/**",
+                                "/favicon.ico", "/favicon.svg").permitAll()
+                        // the API's description and its try-it page: what exists is no secret, using it is
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    /** A state-changing request that carries a session cookie and no credentials of its own. */
+    private static boolean ridesOnSessionCookie(HttpServletRequest request) {
+        return !SAFE_METHODS.contains(request.getMethod()) && request.getHeader("Authorization") == null
+                && request.getRequestedSessionId() != null;
     }
 
     /** Signs in against {@link Accounts}; the principal is the {@link LedgerUser}. */

@@ -112,6 +112,24 @@ public final class Http {
         }
     }
 
+    /** A binary answer (a spreadsheet): status, headers and the bytes as they came. */
+    public HttpResponse<byte[]> bytes(String path) {
+        try {
+            return client.send(signedIn(HttpRequest.newBuilder(uri(path))).GET().timeout(Duration.ofSeconds(60))
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where the application answers, e.g. {@code http://localhost:8080}, for a browser. */
+    public String base() {
+        return base;
+    }
+
     private URI uri(String path) {
         return URI.create(base + path);
     }
