@@ -1,0 +1,11 @@
+package vn.evn.cashless.projections.reporting;
+
+import java.util.Set;
+import vn.evn.cashless.projections.support.PageRequest;
+
+/**
+ * Asks for a page of branches by code; answers a {@link vn.evn.cashless.projections.support.Page} of
+ * {@link BranchView}. {@code onlyBranches}: the branches a user is limited to, {@code null} for all.
+ */
+public record FindBranches(Set<String> onlyBranches, PageRequest page) {
+}
