@@ -41,16 +41,16 @@ import vn.evn.cashless.domain.organisation.CommuneCode;
 import vn.evn.cashless.domain.shared.DomainException;
 import vn.evn.cashless.domain.shared.ErrorCode;
 import vn.evn.cashless.domain.shared.InvalidValueException;
-import vn.evn.cashless.projections.customer.CustomerSummary;
+import vn.evn.cashless.projections.customer.CustomerPage;
 import vn.evn.cashless.projections.customer.CustomerView;
 import vn.evn.cashless.projections.customer.FindCustomer;
 import vn.evn.cashless.projections.customer.FindCustomerPayments;
 import vn.evn.cashless.projections.customer.FindCustomers;
+import vn.evn.cashless.projections.customer.PaymentPage;
 import vn.evn.cashless.projections.customer.PaymentView;
 import vn.evn.cashless.projections.customer.SearchText;
 import vn.evn.cashless.projections.reporting.BranchView;
 import vn.evn.cashless.projections.reporting.FindBranch;
-import vn.evn.cashless.projections.support.Page;
 import vn.evn.cashless.projections.support.PageRequest;
 
 @RestController
@@ -215,13 +215,13 @@ public class CustomerController {
     }
 
     @GetMapping("/{code}/payments")
-    @SuppressWarnings("unchecked")
     public CustomerPayments payments(@PathVariable String code, @RequestParam(required = false) String page,
                                      @RequestParam(required = false) String size) {
         PageRequest request = Paging.of(page, size, CUSTOMER_PAYMENTS_SIZE);
         CustomerCode customer = customer(code);
         find(customer);
-        Page<PaymentView> payments = queries.one(new FindCustomerPayments(customer.value(), request), Page.class);
+        PaymentPage payments = queries.one(new FindCustomerPayments(customer.value(), request),
+                PaymentPage.class);
         return new CustomerPayments(customer.value(), payments.items().stream().map(PaymentJson::of).toList(),
                 request.page(), request.size(), payments.total());
     }
@@ -232,7 +232,6 @@ public class CustomerController {
      * "Bắc Mê"). A user limited to some branches finds customers of those only.
      */
     @GetMapping
-    @SuppressWarnings("unchecked")
     public CustomerList search(@RequestParam(required = false) String branch,
                                @RequestParam(required = false) String commune,
                                @RequestParam(required = false) String q,
@@ -250,9 +249,9 @@ public class CustomerController {
             }
         }
         boolean masked = user.seesPhonesMasked();
-        Page<CustomerSummary> found = queries.one(new FindCustomers(branchCode == null ? null : branchCode.value(),
+        CustomerPage found = queries.one(new FindCustomers(branchCode == null ? null : branchCode.value(),
                 communeCode == null ? null : communeCode.value(), search,
-                user.limitedToBranches() ? user.branches() : null, request), Page.class);
+                user.limitedToBranches() ? user.branches() : null, request), CustomerPage.class);
         return new CustomerList(found.items().stream().map(c -> new CustomerEntry(c.code(), c.name(), c.branch(),
                 c.commune(), masked ? masked(c.phone()) : c.phone(), Times.local(c.registeredAt()))).toList(),
                 request.page(), request.size(), found.total());

@@ -28,11 +28,11 @@ import vn.evn.cashless.domain.organisation.UnitKind;
 import vn.evn.cashless.domain.shared.DomainException;
 import vn.evn.cashless.domain.shared.ErrorCode;
 import vn.evn.cashless.projections.reporting.BranchView;
-import vn.evn.cashless.projections.reporting.CommuneView;
+import vn.evn.cashless.projections.reporting.BranchPage;
+import vn.evn.cashless.projections.reporting.CommunePage;
 import vn.evn.cashless.projections.reporting.FindBranch;
 import vn.evn.cashless.projections.reporting.FindBranches;
 import vn.evn.cashless.projections.reporting.FindCommunes;
-import vn.evn.cashless.projections.support.Page;
 import vn.evn.cashless.projections.support.PageRequest;
 
 @RestController
@@ -99,22 +99,20 @@ public class BranchController {
 
     /** Every branch by code; a user limited to some branches sees those only. */
     @GetMapping
-    @SuppressWarnings("unchecked")
     public BranchList list(@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
         PageRequest request = Paging.of(page, size);
         LedgerUser user = access.user();
-        Page<BranchView> branches = queries.one(new FindBranches(user.limitedToBranches() ? user.branches() : null,
-                request), Page.class);
+        BranchPage branches = queries.one(new FindBranches(user.limitedToBranches() ? user.branches() : null,
+                request), BranchPage.class);
         return new BranchList(branches.items(), request.page(), request.size(), branches.total());
     }
 
     @GetMapping("/{branch}/communes")
-    @SuppressWarnings("unchecked")
     public CommuneList communes(@PathVariable String branch, @RequestParam(required = false) String page,
                                 @RequestParam(required = false) String size) {
         PageRequest request = Paging.of(page, size);
         BranchView view = find(branch);
-        Page<CommuneView> communes = queries.one(new FindCommunes(view.code(), request), Page.class);
+        CommunePage communes = queries.one(new FindCommunes(view.code(), request), CommunePage.class);
         return new CommuneList(view.code(), communes.items().stream().map(c -> new CommuneEntry(c.code(), c.name(),
                 c.kind(), c.since() == null ? null : c.since().toString())).toList(), request.page(), request.size(),
                 communes.total());

@@ -17,7 +17,7 @@ import vn.evn.cashless.domain.organisation.BranchCreated;
 /** Revision 1 of BranchCreated, as stored before company codes, is read as revision 2 with the derived code. */
 class BranchCreatedUpcasterTest {
 
-    private final Jackson3Serializer serializer = Jackson3Serializer.defaultSerializer();
+    private final Jackson3Serializer serializer = Jackson3Serializer.builder().build();
     private final BranchCreatedUpcaster upcaster = new BranchCreatedUpcaster();
 
     @Test

@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import vn.evn.cashless.projections.support.Page;
 
 /** A customer, their active channels, and their payments. */
 @Component
@@ -49,10 +48,10 @@ public class CustomerQueries {
     }
 
     @QueryHandler
-    public Page<PaymentView> handle(FindCustomerPayments query) {
+    public PaymentPage handle(FindCustomerPayments query) {
         long total = jdbc.queryForObject("SELECT COUNT(*) FROM rm_payment WHERE customer = ?", Long.class,
                 query.customer());
-        return new Page<>(jdbc.query("SELECT " + PaymentView.COLUMNS + " FROM rm_payment WHERE customer = ? "
+        return new PaymentPage(jdbc.query("SELECT " + PaymentView.COLUMNS + " FROM rm_payment WHERE customer = ? "
                         + "ORDER BY paid_at DESC, payment_id LIMIT ? OFFSET ?", PaymentView.ROW, query.customer(),
                 query.page().size(), query.page().offset()), total);
     }
@@ -63,7 +62,7 @@ public class CustomerQueries {
      * paged by code.
      */
     @QueryHandler
-    public Page<CustomerSummary> handle(FindCustomers query) {
+    public CustomerPage handle(FindCustomers query) {
         StringBuilder where = new StringBuilder(" WHERE TRUE");
         List<Object> args = new ArrayList<>();
         StringBuilder from = new StringBuilder(" FROM rm_customer c");
@@ -87,7 +86,7 @@ public class CustomerQueries {
                 }
             }
             if (matches.isEmpty()) {
-                return new Page<>(List.of(), 0);
+                return new CustomerPage(List.of(), 0);
             }
             from.append(" JOIN (").append(String.join(" UNION ", matches)).append(") m (code) ON m.code = c.code");
             args.addAll(matchArgs);
@@ -107,7 +106,7 @@ public class CustomerQueries {
         long total = jdbc.queryForObject("SELECT COUNT(*)" + from + where, Long.class, args.toArray());
         args.add(query.page().size());
         args.add(query.page().offset());
-        return new Page<>(jdbc.query("SELECT c.code, c.name, c.branch, c.commune, c.phone, c.registered_at" + from
+        return new CustomerPage(jdbc.query("SELECT c.code, c.name, c.branch, c.commune, c.phone, c.registered_at" + from
                         + where + " ORDER BY c.code LIMIT ? OFFSET ?",
                 (rs, row) -> new CustomerSummary(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), instant(rs, "registered_at")), args.toArray()), total);

@@ -4,8 +4,7 @@ import java.util.Set;
 import vn.evn.cashless.projections.support.PageRequest;
 
 /**
- * Asks for a page of branches by code; answers a {@link vn.evn.cashless.projections.support.Page} of
- * {@link BranchView}. {@code onlyBranches}: the branches a user is limited to, {@code null} for all.
+ * Asks for a page of branches by code; answers a {@link BranchPage}. {@code onlyBranches}: the branches a user is limited to, {@code null} for all.
  */
 public record FindBranches(Set<String> onlyBranches, PageRequest page) {
 }

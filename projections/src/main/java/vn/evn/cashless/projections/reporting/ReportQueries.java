@@ -18,7 +18,6 @@ import vn.evn.cashless.domain.figures.Reports;
 import vn.evn.cashless.domain.plan.ReportingPeriod;
 import vn.evn.cashless.projections.figures.AsOfFigures;
 import vn.evn.cashless.projections.figures.StoredFigures;
-import vn.evn.cashless.projections.support.Page;
 import vn.evn.cashless.projections.support.PageRequest;
 
 /**
@@ -52,25 +51,25 @@ public class ReportQueries {
     }
 
     @QueryHandler
-    public Page<BranchView> handle(FindBranches query) {
+    public BranchPage handle(FindBranches query) {
         PageRequest page = query.page();
         if (query.onlyBranches() != null) {
             String[] only = query.onlyBranches().toArray(String[]::new);
             long total = jdbc.queryForObject("SELECT COUNT(*) FROM rm_branch WHERE code = ANY (?)", Long.class,
                     (Object) only);
-            return new Page<>(jdbc.query("SELECT " + BRANCH_COLUMNS + " FROM rm_branch WHERE code = ANY (?) "
+            return new BranchPage(jdbc.query("SELECT " + BRANCH_COLUMNS + " FROM rm_branch WHERE code = ANY (?) "
                     + "ORDER BY code LIMIT ? OFFSET ?", BRANCH_ROW, only, page.size(), page.offset()), total);
         }
         long total = jdbc.queryForObject("SELECT COUNT(*) FROM rm_branch", Long.class);
-        return new Page<>(jdbc.query("SELECT " + BRANCH_COLUMNS + " FROM rm_branch ORDER BY code LIMIT ? OFFSET ?",
+        return new BranchPage(jdbc.query("SELECT " + BRANCH_COLUMNS + " FROM rm_branch ORDER BY code LIMIT ? OFFSET ?",
                 BRANCH_ROW, page.size(), page.offset()), total);
     }
 
     @QueryHandler
-    public Page<CommuneView> handle(FindCommunes query) {
+    public CommunePage handle(FindCommunes query) {
         long total = jdbc.queryForObject("SELECT COUNT(*) FROM rm_commune WHERE branch = ?", Long.class,
                 query.branch());
-        return new Page<>(jdbc.query("""
+        return new CommunePage(jdbc.query("""
                         SELECT code, name, kind, since FROM rm_commune WHERE branch = ?
                         ORDER BY code LIMIT ? OFFSET ?""",
                 (rs, row) -> new CommuneView(rs.getString(1), rs.getString(2), rs.getString(3),
