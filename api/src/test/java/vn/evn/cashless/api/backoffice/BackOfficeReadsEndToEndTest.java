@@ -2,6 +2,10 @@ package vn.evn.cashless.api.backoffice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,13 +13,20 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import vn.evn.cashless.api.support.EndToEndTest;
 import vn.evn.cashless.api.support.Http;
 import vn.evn.cashless.api.support.Reads;
+import vn.evn.cashless.domain.organisation.BranchCreated;
 
 /** The reads back-office applications make: lists with totals, search, a bill, a plan's revisions, a company. */
 class BackOfficeReadsEndToEndTest extends EndToEndTest {
+
+    @Autowired
+    private JdbcTemplate jdbc;
 
     @Test
     void branchesShowTheirCompanyCodeGivenOrDerivedAndAreListedPageByPage() {
@@ -316,6 +327,61 @@ class BackOfficeReadsEndToEndTest extends EndToEndTest {
         assertThat(http().as("momo", "momo").get("/api/companies/PCHAGIANG/progress?period=2021").status())
                 .isEqualTo(403);
         assertThat(http().as("momo", "momo").get("/api/customers").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aBranchCreatedBeforeCompanyCodesIsReadWithTheCodeItsCompanyNameGives() {
+        String branch = uniqueBranchCode();
+        String payload = "{\"branch\":\"" + branch + "\",\"name\":\"Điện lực " + branch
+                + "\",\"company\":\"PC Hà Giang\"}";
+        // stored as revision 1 was, without companyCode
+        jdbc.update("""
+                        INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier,
+                            metadata, payload, payloadrevision, payloadtype, timestamp)
+                        VALUES (?, 0, 'Branch', ?, ?, ?, '1', ?, ?)""", branch, UUID.randomUUID().toString(),
+                "{\"actor\":\"tester\"}".getBytes(StandardCharsets.UTF_8), payload.getBytes(StandardCharsets.UTF_8),
+                BranchCreated.class.getName(), Instant.now().toString());
+        // the command side's look-up, which the command would have written in the same transaction
+        jdbc.update("INSERT INTO branch_directory (code) VALUES (?)", branch);
+        awaitReadModels();
+
+        assertThat(http().get("/api/branches/" + branch).json().get("companyCode").asString())
+                .isEqualTo("PCHAGIANG");
+        // the command side loads the branch from the same event
+        String commune = uniqueCommuneCode();
+        assertThat(http().post("/api/branches/" + branch + "/communes", Map.of("code", commune, "name", "Xã mới",
+                "kind", "COMMUNE")).status()).isEqualTo(201);
+        // the stored event is left as it was written
+        assertThat(jdbc.queryForObject("SELECT payloadrevision FROM domainevententry "
+                + "WHERE aggregateidentifier = ? AND sequencenumber = 0", String.class, branch)).isEqualTo("1");
+    }
+
+    @Test
+    void everyKindOfCustomerSearchCanBeAnsweredFromAnIndex() {
+        String plans = jdbc.execute((ConnectionCallback<String>) connection -> {
+            StringBuilder all = new StringBuilder();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET enable_seqscan = off");
+                for (String search : List.of("code LIKE 'PA20BM%'", "phone LIKE '0912%'")) {
+                    all.append(plan(statement, "SELECT code FROM rm_customer WHERE " + search));
+                }
+                all.append(plan(statement, "SELECT customer FROM rm_customer_name_key WHERE key LIKE 'bac me%'"));
+                statement.execute("RESET enable_seqscan");
+            }
+            return all.toString();
+        });
+        assertThat(plans).contains("rm_customer_code_prefix", "rm_customer_phone_prefix",
+                "rm_customer_name_key_prefix").doesNotContain("Seq Scan");
+    }
+
+    private static String plan(Statement statement, String sql) throws java.sql.SQLException {
+        StringBuilder plan = new StringBuilder();
+        try (ResultSet rows = statement.executeQuery("EXPLAIN " + sql)) {
+            while (rows.next()) {
+                plan.append(rows.getString(1)).append('\n');
+            }
+        }
+        return plan.toString();
     }
 
     private String branchOf(String company, String companyCode, String... communes) {
