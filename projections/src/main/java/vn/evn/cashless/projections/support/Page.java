@@ -1,14 +1,9 @@
 package vn.evn.cashless.projections.support;
 
 import java.util.List;
-import java.util.function.Function;
 
 /** One page of a list, and how many rows the whole list has. */
 public record Page<T>(List<T> items, long total) {
-
-    public <R> Page<R> map(Function<T, R> mapper) {
-        return new Page<>(items.stream().map(mapper).toList(), total);
-    }
 
     /** The page of a list already in memory. */
     public static <T> Page<T> of(List<T> all, PageRequest request) {
