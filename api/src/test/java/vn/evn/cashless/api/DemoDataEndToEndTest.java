@@ -62,6 +62,13 @@ class DemoDataEndToEndTest {
             assertThat(totals.get("cashlessAmount").asLong()).isBetween(29_000_000_000L, 29_200_000_000L);
             assertThat(totals.get("amount").asLong()).isBetween(35_300_000_000L, 35_450_000_000L);
 
+            // the demo's branch belongs to PC Hà Giang, which has no other branch: the company is the branch
+            JsonNode company = http.get("/api/companies/PCHAGIANG/progress?period=2021-H1").json();
+            assertThat(company.get("totals")).isEqualTo(totals);
+            assertThat(company.get("branches").get(0).get("branch").asString()).isEqualTo("BM");
+            assertThat(http.get("/api/branches/BM").json().get("companyCode").asString()).isEqualTo("PCHAGIANG");
+            backOfficeReadsOverTenThousandCustomers(http);
+
             JsonNode coverage = http.get("/api/branches/BM/coverage?period=2021-H1").json();
             assertThat(coverage.get("coveredCommunes").asLong()).isEqualTo(13);
             assertThat(coverage.get("totalCommunes").asLong()).isEqualTo(13);
@@ -118,6 +125,28 @@ class DemoDataEndToEndTest {
                 assertThat(third.http().get("/api/admin/projections/figures/checksum").json())
                         .as("the interrupted rebuild, taken up after the restart").isEqualTo(figures);
             }
+        }
+    }
+
+    /** Lists and searches over the demo's 10,000 customers, timed (printed, never asserted). */
+    private static void backOfficeReadsOverTenThousandCustomers(Http http) {
+        assertThat(http.get("/api/customers?branch=BM&size=1").json().get("total").asLong()).isBetween(9_500L,
+                10_500L);
+        assertThat(http.get("/api/customers?q=PA20BM0000001").json().get("customers").get(0).get("code")
+                .asString()).isEqualTo("PA20BM0000001");
+        assertThat(http.get("/api/bills/PA20BM0000001-2021-01").json().get("amount").asLong()).isPositive();
+        for (String search : List.of("q=PA20BM00001", "q=09", "q=nguyen", "q=van%20a", "branch=BM&page=150",
+                "q=bac%20me")) {
+            long[] micros = new long[50];
+            for (int i = 0; i < micros.length; i++) {
+                long start = System.nanoTime();
+                assertThat(http.get("/api/customers?" + search).status()).isEqualTo(200);
+                micros[i] = (System.nanoTime() - start) / 1_000;
+            }
+            java.util.Arrays.sort(micros);
+            System.out.printf("GET /api/customers?%s: total %d, p50 %.1f ms, p95 %.1f ms%n", search,
+                    http.get("/api/customers?" + search).json().get("total").asLong(), micros[25] / 1000.0,
+                    micros[47] / 1000.0);
         }
     }
 

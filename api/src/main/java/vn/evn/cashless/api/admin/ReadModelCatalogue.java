@@ -14,6 +14,7 @@ import vn.evn.cashless.projections.billing.PaymentProjection;
 import vn.evn.cashless.projections.customer.CustomerProjection;
 import vn.evn.cashless.projections.figures.FigureProjection;
 import vn.evn.cashless.projections.organisation.OrganisationProjection;
+import vn.evn.cashless.projections.plan.PlanProjection;
 
 /**
  * Every read model, its tables and its handlers, in one list: the only place that knows both the projections and the
@@ -25,12 +26,13 @@ class ReadModelCatalogue {
     @Bean
     ReadModels readModels() {
         return new ReadModels(List.of(
-                new ReadModel(OrganisationProjection.GROUP, List.of("rm_branch", "rm_commune"),
-                        jdbc -> List.of(new OrganisationProjection(jdbc)), false),
+                new ReadModel(OrganisationProjection.GROUP, List.of("rm_branch", "rm_commune", "rm_plan_revision"),
+                        jdbc -> List.of(new OrganisationProjection(jdbc), new PlanProjection(jdbc)), false),
                 new ReadModel(CustomerProjection.GROUP,
-                        List.of("rm_customer", "rm_payment_channel", "rm_notification_channel"),
+                        List.of("rm_customer", "rm_payment_channel", "rm_notification_channel",
+                                "rm_customer_name_key"),
                         jdbc -> List.of(new CustomerProjection(jdbc)), false),
-                new ReadModel(PaymentProjection.GROUP, List.of("rm_payment"),
+                new ReadModel(PaymentProjection.GROUP, List.of("rm_payment", "rm_bill"),
                         jdbc -> List.of(new PaymentProjection(jdbc)), false),
                 new ReadModel(FigureProjection.GROUP, List.of("fig_commune", "fig_customer", "fig_registration",
                         "fig_month", "fig_customer_month", "fig_plan"),

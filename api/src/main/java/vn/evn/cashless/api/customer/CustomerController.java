@@ -16,7 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.evn.cashless.api.billing.PaymentJson;
 import vn.evn.cashless.api.security.Access;
+import vn.evn.cashless.api.security.LedgerUser;
 import vn.evn.cashless.api.web.Inputs;
+import vn.evn.cashless.api.web.Paging;
 import vn.evn.cashless.api.web.Queries;
 import vn.evn.cashless.api.web.RequestContexts;
 import vn.evn.cashless.api.web.Times;
@@ -38,10 +40,18 @@ import vn.evn.cashless.domain.organisation.BranchCode;
 import vn.evn.cashless.domain.organisation.CommuneCode;
 import vn.evn.cashless.domain.shared.DomainException;
 import vn.evn.cashless.domain.shared.ErrorCode;
+import vn.evn.cashless.domain.shared.InvalidValueException;
+import vn.evn.cashless.projections.customer.CustomerPage;
 import vn.evn.cashless.projections.customer.CustomerView;
 import vn.evn.cashless.projections.customer.FindCustomer;
 import vn.evn.cashless.projections.customer.FindCustomerPayments;
+import vn.evn.cashless.projections.customer.FindCustomers;
+import vn.evn.cashless.projections.customer.PaymentPage;
 import vn.evn.cashless.projections.customer.PaymentView;
+import vn.evn.cashless.projections.customer.SearchText;
+import vn.evn.cashless.projections.reporting.BranchView;
+import vn.evn.cashless.projections.reporting.FindBranch;
+import vn.evn.cashless.projections.support.PageRequest;
 
 @RestController
 @RequestMapping("/api/customers")
@@ -86,8 +96,25 @@ public class CustomerController {
     public record NotificationChannelEntry(String channel, String registeredAt) {
     }
 
-    public record CustomerPayments(String customer, List<PaymentJson> payments) {
+    /** {@code total}: all the customer's payments; {@code payments}: the page asked for, newest first. */
+    public record CustomerPayments(String customer, List<PaymentJson> payments, int page, int size, long total) {
     }
+
+    public record CustomerEntry(String code, String name, String branch, String commune, String phone,
+                                String registeredAt) {
+    }
+
+    public record CustomerList(List<CustomerEntry> customers, int page, int size, long total) {
+    }
+
+    /** Longest search text: longer than any code, phone or name prefix anyone types. */
+    static final int MAX_QUERY = 100;
+
+    /**
+     * A customer's payments come all at once unless a page is asked for, as before paging existed: a customer pays
+     * about twelve bills a year, so the largest page holds decades of them; {@code total} tells if there are more.
+     */
+    static final int CUSTOMER_PAYMENTS_SIZE = Paging.MAX_SIZE;
 
     private final CustomerService customers;
     private final Queries queries;
@@ -188,11 +215,63 @@ public class CustomerController {
     }
 
     @GetMapping("/{code}/payments")
-    public CustomerPayments payments(@PathVariable String code) {
+    public CustomerPayments payments(@PathVariable String code, @RequestParam(required = false) String page,
+                                     @RequestParam(required = false) String size) {
+        PageRequest request = Paging.of(page, size, CUSTOMER_PAYMENTS_SIZE);
         CustomerCode customer = customer(code);
         find(customer);
-        List<PaymentView> payments = queries.many(new FindCustomerPayments(customer.value()), PaymentView.class);
-        return new CustomerPayments(customer.value(), payments.stream().map(PaymentJson::of).toList());
+        PaymentPage payments = queries.one(new FindCustomerPayments(customer.value(), request),
+                PaymentPage.class);
+        return new CustomerPayments(customer.value(), payments.items().stream().map(PaymentJson::of).toList(),
+                request.page(), request.size(), payments.total());
+    }
+
+    /**
+     * Customers by code, of a branch and commune if asked, matching {@code q} if given: the start of a code, of a
+     * phone number (digits), or of any word of the name, without regard to case or diacritics ("bac me" finds
+     * "Bắc Mê"). A user limited to some branches finds customers of those only.
+     */
+    @GetMapping
+    public CustomerList search(@RequestParam(required = false) String branch,
+                               @RequestParam(required = false) String commune,
+                               @RequestParam(required = false) String q,
+                               @RequestParam(required = false) String page,
+                               @RequestParam(required = false) String size) {
+        PageRequest request = Paging.of(page, size);
+        String search = q == null ? null : searchText(q);
+        BranchCode branchCode = Inputs.optionalValue("branch", branch, BranchCode::of);
+        CommuneCode communeCode = Inputs.optionalValue("commune", commune, CommuneCode::of);
+        LedgerUser user = access.user();
+        if (branchCode != null) {
+            access.requireBranch(branchCode.value());
+            if (queries.one(new FindBranch(branchCode.value()), BranchView.class) == null) {
+                throw new DomainException(ErrorCode.BRANCH_NOT_FOUND, "branch", "no branch " + branchCode);
+            }
+        }
+        boolean masked = user.seesPhonesMasked();
+        CustomerPage found = queries.one(new FindCustomers(branchCode == null ? null : branchCode.value(),
+                communeCode == null ? null : communeCode.value(), search,
+                user.limitedToBranches() ? user.branches() : null, request), CustomerPage.class);
+        return new CustomerList(found.items().stream().map(c -> new CustomerEntry(c.code(), c.name(), c.branch(),
+                c.commune(), masked ? masked(c.phone()) : c.phone(), Times.local(c.registeredAt()))).toList(),
+                request.page(), request.size(), found.total());
+    }
+
+    private static String searchText(String q) {
+        String text = q.strip();
+        if (text.isEmpty()) {
+            throw new InvalidValueException("q", "must not be blank; leave it out to list every customer");
+        }
+        if (text.length() > MAX_QUERY) {
+            throw new InvalidValueException("q", "must be at most " + MAX_QUERY + " characters");
+        }
+        if (text.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidValueException("q", "must not contain control characters");
+        }
+        if (SearchText.fold(text).isEmpty()) {
+            throw new InvalidValueException("q", "must contain a letter or a digit");
+        }
+        return text;
     }
 
     private CustomerView find(CustomerCode customer) {

@@ -88,6 +88,8 @@ public class SecurityConfiguration {
                         .hasAnyRole("OPERATOR", "PROVIDER", "PLANNER", "AUDITOR", "VIEWER")
                         .requestMatchers(HttpMethod.PUT, "/api/plans/**").hasRole("PLANNER")
                         .requestMatchers(HttpMethod.GET, "/api/status").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/branches", "/api/branches/*/communes", "/api/customers",
+                                "/api/bills/*", "/api/plans/*/*", "/api/companies/*/progress").hasAnyRole(READERS)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(READERS)
                         .requestMatchers("/api/payments/*/reversal", "/api/bills", "/api/branches/**",
                                 "/api/customers/**").hasRole("OPERATOR")

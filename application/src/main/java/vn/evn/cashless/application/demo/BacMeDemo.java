@@ -29,6 +29,7 @@ import vn.evn.cashless.domain.customer.RegisterPaymentChannel;
 import vn.evn.cashless.domain.organisation.AddCommune;
 import vn.evn.cashless.domain.organisation.BranchCode;
 import vn.evn.cashless.domain.organisation.CommuneCode;
+import vn.evn.cashless.domain.organisation.CompanyCode;
 import vn.evn.cashless.domain.organisation.CreateBranch;
 import vn.evn.cashless.domain.organisation.UnitKind;
 import vn.evn.cashless.domain.plan.AssignPlan;
@@ -190,7 +191,7 @@ public final class BacMeDemo {
 
     private List<Object> organisation() {
         List<Object> commands = new ArrayList<>();
-        commands.add(new CreateBranch(BRANCH, "Điện lực Bắc Mê", "PC Hà Giang"));
+        commands.add(new CreateBranch(BRANCH, "Điện lực Bắc Mê", "PC Hà Giang", CompanyCode.of("PCHAGIANG")));
         for (Unit unit : UNITS) {
             commands.add(new AddCommune(BRANCH, CommuneCode.of(unit.code()), unit.name(), unit.kind(), null));
         }

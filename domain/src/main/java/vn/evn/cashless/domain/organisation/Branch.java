@@ -24,7 +24,8 @@ public class Branch {
 
     @CommandHandler
     public Branch(CreateBranch command) {
-        apply(new BranchCreated(command.branch().value(), command.name(), command.company()));
+        apply(new BranchCreated(command.branch().value(), command.name(), command.company(),
+                command.companyCode().value()));
     }
 
     @CommandHandler

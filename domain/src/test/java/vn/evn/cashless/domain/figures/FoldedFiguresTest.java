@@ -42,7 +42,7 @@ class FoldedFiguresTest {
 
     @Test
     void eventsNoFigureDependsOnChangeNothing() {
-        assertThat(FigureFold.changes(new BranchCreated("BM", "Điện lực Bắc Mê", "PC Hà Giang"))).isEmpty();
+        assertThat(FigureFold.changes(new BranchCreated("BM", "Điện lực Bắc Mê", "PC Hà Giang", "PCHAGIANG"))).isEmpty();
     }
 
     @Test

@@ -11,7 +11,7 @@ import vn.evn.cashless.domain.shared.ErrorCode;
 class BranchTest {
 
     private static final BranchCode BM = BranchCode.of("BM");
-    private static final BranchCreated BM_CREATED = new BranchCreated("BM", "Điện lực Bắc Mê", "PC Hà Giang");
+    private static final BranchCreated BM_CREATED = new BranchCreated("BM", "Điện lực Bắc Mê", "PC Hà Giang", "PCHAGIANG");
     private static final CommuneAdded YEN_PHU_ADDED = new CommuneAdded("BM", "00991", "Thị trấn Yên Phú", UnitKind.TOWN, null);
 
     private FixtureConfiguration<Branch> fixture;
@@ -27,6 +27,13 @@ class BranchTest {
                 .when(new CreateBranch(BM, "Điện lực Bắc Mê", "PC Hà Giang"))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(BM_CREATED);
+    }
+
+    @Test
+    void createsBranchWithTheCompanyCodeGiven() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateBranch(BM, "Điện lực Bắc Mê", "PC Hà Giang", CompanyCode.of("EVNHG")))
+                .expectEvents(new BranchCreated("BM", "Điện lực Bắc Mê", "PC Hà Giang", "EVNHG"));
     }
 
     @Test

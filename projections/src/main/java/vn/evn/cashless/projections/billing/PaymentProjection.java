@@ -10,12 +10,14 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.evn.cashless.domain.billing.BillIssued;
 import vn.evn.cashless.domain.billing.PaymentRecorded;
 import vn.evn.cashless.domain.billing.PaymentReversed;
 import vn.evn.cashless.projections.support.BatchOfWork;
 
 /**
- * Payments one by one, with their reversal: what a customer's and a payment's page show. The busiest read model, so
+ * Bills as issued, and payments one by one with their reversal: what a customer's, a bill's and a payment's page
+ * show. The busiest read model, so
  * it writes in batches: the rows of one processor batch are gathered and written at the end of the batch, in the
  * transaction that also moves the processor's token. The figures come from {@code FigureProjection}.
  */
@@ -34,6 +36,12 @@ public class PaymentProjection {
     }
 
     @EventHandler
+    public void on(BillIssued e) {
+        batch().bills.add(new Object[]{e.bill(), e.customer(), e.branch(), e.commune(), e.period(), e.amount(),
+                e.dueDate()});
+    }
+
+    @EventHandler
     public void on(PaymentRecorded e) {
         batch().inserts.add(new Object[]{UUID.fromString(e.payment()), e.bill(), e.customer(), e.branch(),
                 e.commune(), e.period(), e.amount(), e.kind().name(), e.provider(), e.externalRef(),
@@ -48,7 +56,7 @@ public class PaymentProjection {
     /** TRUNCATE, not DELETE: a replay then starts from empty tables instead of a copy of dead rows. */
     @ResetHandler
     public void reset() {
-        jdbc.execute("TRUNCATE rm_payment");
+        jdbc.execute("TRUNCATE rm_payment, rm_bill");
     }
 
     private Batch batch() {
@@ -57,10 +65,17 @@ public class PaymentProjection {
 
     /** What one processor batch changes; payments first, so a reversal in the same batch finds its payment. */
     private static final class Batch {
+        final List<Object[]> bills = new ArrayList<>();
         final List<Object[]> inserts = new ArrayList<>();
         final List<Object[]> reversals = new ArrayList<>();
 
         void writeTo(JdbcTemplate jdbc) {
+            if (!bills.isEmpty()) {
+                jdbc.batchUpdate("""
+                        INSERT INTO rm_bill (bill_id, customer, branch, commune, period, amount, due_date)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (bill_id) DO NOTHING""", bills);
+            }
             if (!inserts.isEmpty()) {
                 // After a kill the processor was seen to hand this projection a payment whose row it had already
                 // committed; a second copy of a payment is the same payment, not a reason to stop the read model.

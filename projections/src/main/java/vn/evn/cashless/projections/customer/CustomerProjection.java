@@ -35,6 +35,8 @@ public class CustomerProjection {
         jdbc.update("INSERT INTO rm_customer (code, name, branch, commune, phone, registered_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?)", event.customer(), event.name(), event.branch(), event.commune(),
                 event.phone(), timestamp(event.registeredAt()));
+        jdbc.batchUpdate("INSERT INTO rm_customer_name_key (key, customer) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                SearchText.keys(event.name()).stream().map(key -> new Object[]{key, event.customer()}).toList());
     }
 
     @EventHandler
@@ -74,6 +76,6 @@ public class CustomerProjection {
 
     @ResetHandler
     public void reset() {
-        jdbc.execute("TRUNCATE rm_notification_channel, rm_payment_channel, rm_customer");
+        jdbc.execute("TRUNCATE rm_notification_channel, rm_payment_channel, rm_customer_name_key, rm_customer");
     }
 }

@@ -2,7 +2,10 @@ package vn.evn.cashless.projections.customer;
 
 import static vn.evn.cashless.projections.support.Sql.instant;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -10,6 +13,11 @@ import org.springframework.stereotype.Component;
 /** A customer, their active channels, and their payments. */
 @Component
 public class CustomerQueries {
+
+    /** Digits, perhaps after a +: the start of a phone number. */
+    private static final Pattern PHONE_PREFIX = Pattern.compile("\\+?[0-9]+");
+    /** Letters and digits only: could be the start of a customer code. */
+    private static final Pattern CODE_PREFIX = Pattern.compile("[A-Z0-9]{1,13}");
 
     private final JdbcTemplate jdbc;
 
@@ -40,9 +48,68 @@ public class CustomerQueries {
     }
 
     @QueryHandler
-    public List<PaymentView> handle(FindCustomerPayments query) {
-        return jdbc.query("SELECT " + PaymentView.COLUMNS + " FROM rm_payment WHERE customer = ? "
-                + "ORDER BY paid_at DESC, payment_id", PaymentView.ROW, query.customer());
+    public PaymentPage handle(FindCustomerPayments query) {
+        long total = jdbc.queryForObject("SELECT COUNT(*) FROM rm_payment WHERE customer = ?", Long.class,
+                query.customer());
+        return new PaymentPage(jdbc.query("SELECT " + PaymentView.COLUMNS + " FROM rm_payment WHERE customer = ? "
+                        + "ORDER BY paid_at DESC, payment_id LIMIT ? OFFSET ?", PaymentView.ROW, query.customer(),
+                query.page().size(), query.page().offset()), total);
+    }
+
+    /**
+     * Filters by branch and commune, and by {@code q}: digits (and a leading +) search phones; anything else codes
+     * and names. Each kind of match is one prefix scan of its own index (V10_1); the matches are then filtered and
+     * paged by code.
+     */
+    @QueryHandler
+    public CustomerPage handle(FindCustomers query) {
+        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        List<Object> args = new ArrayList<>();
+        StringBuilder from = new StringBuilder(" FROM rm_customer c");
+        if (query.q() != null) {
+            String q = query.q().strip();
+            List<String> matches = new ArrayList<>();
+            List<Object> matchArgs = new ArrayList<>();
+            if (PHONE_PREFIX.matcher(q).matches()) {
+                matches.add("SELECT code FROM rm_customer WHERE phone LIKE ?");
+                matchArgs.add(q + "%");
+            } else {
+                String code = q.toUpperCase(Locale.ROOT);
+                if (CODE_PREFIX.matcher(code).matches()) {
+                    matches.add("SELECT code FROM rm_customer WHERE code LIKE ?");
+                    matchArgs.add(code + "%");
+                }
+                String folded = SearchText.fold(q);
+                if (!folded.isEmpty()) {
+                    matches.add("SELECT customer FROM rm_customer_name_key WHERE key LIKE ?");
+                    matchArgs.add(folded + "%");
+                }
+            }
+            if (matches.isEmpty()) {
+                return new CustomerPage(List.of(), 0);
+            }
+            from.append(" JOIN (").append(String.join(" UNION ", matches)).append(") m (code) ON m.code = c.code");
+            args.addAll(matchArgs);
+        }
+        if (query.branch() != null) {
+            where.append(" AND c.branch = ?");
+            args.add(query.branch());
+        }
+        if (query.commune() != null) {
+            where.append(" AND c.commune = ?");
+            args.add(query.commune());
+        }
+        if (query.onlyBranches() != null) {
+            where.append(" AND c.branch = ANY (?)");
+            args.add(query.onlyBranches().toArray(String[]::new));
+        }
+        long total = jdbc.queryForObject("SELECT COUNT(*)" + from + where, Long.class, args.toArray());
+        args.add(query.page().size());
+        args.add(query.page().offset());
+        return new CustomerPage(jdbc.query("SELECT c.code, c.name, c.branch, c.commune, c.phone, c.registered_at" + from
+                        + where + " ORDER BY c.code LIMIT ? OFFSET ?",
+                (rs, row) -> new CustomerSummary(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), instant(rs, "registered_at")), args.toArray()), total);
     }
 
     @QueryHandler

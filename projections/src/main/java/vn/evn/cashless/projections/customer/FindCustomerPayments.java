@@ -1,5 +1,7 @@
 package vn.evn.cashless.projections.customer;
 
-/** Asks for every payment of a customer, newest first; answers a list of {@link PaymentView}. */
-public record FindCustomerPayments(String customer) {
+import vn.evn.cashless.projections.support.PageRequest;
+
+/** Asks for a page of a customer's payments, newest first; answers a {@link PaymentPage}. */
+public record FindCustomerPayments(String customer, PageRequest page) {
 }

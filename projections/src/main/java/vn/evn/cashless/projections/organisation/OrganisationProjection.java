@@ -23,8 +23,8 @@ public class OrganisationProjection {
 
     @EventHandler
     public void on(BranchCreated event) {
-        jdbc.update("INSERT INTO rm_branch (code, name, company) VALUES (?, ?, ?)", event.branch(), event.name(),
-                event.company());
+        jdbc.update("INSERT INTO rm_branch (code, name, company, company_code) VALUES (?, ?, ?, ?)", event.branch(),
+                event.name(), event.company(), event.companyCode());
     }
 
     @EventHandler

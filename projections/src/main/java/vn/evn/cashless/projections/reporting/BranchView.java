@@ -1,4 +1,4 @@
 package vn.evn.cashless.projections.reporting;
 
-public record BranchView(String code, String name, String company) {
+public record BranchView(String code, String name, String company, String companyCode) {
 }
