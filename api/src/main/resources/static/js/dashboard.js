@@ -337,7 +337,8 @@
     const data = company.body;
     const row = (target, entry, label, code) => {
       const totals = entry.totals || entry;
-      const indicators = entry.indicators || [];
+      // a branch's plan, if it has one for the period; the company's total has none
+      const indicators = (entry.plan && entry.plan.indicators) || entry.indicators || [];
       const amount = indicators.find(i => i.name === 'cashlessAmountRatio');
       const tr = document.createElement('tr');
       const first = cell(tr, code ? '' : label);
@@ -361,9 +362,9 @@
       const label = entry.name || entry.branchName;
       row(body, entry, label ? `${label} (${code})` : code, code);
     }
-    const total = data.total || data.company || data.totals;
-    if (total && typeof total === 'object') {
-      row(foot, total, t().total);
+    // the company's own figures: summed over every branch (not only the page shown), ratios from the sums
+    if (data.totals && typeof data.totals === 'object') {
+      row(foot, data, t().total);
     }
   }
 
