@@ -1,0 +1,202 @@
+package vn.evn.cashless.application.reconciliation;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.evn.cashless.application.admin.Jobs;
+import vn.evn.cashless.application.billing.BillingService;
+import vn.evn.cashless.application.billing.PaymentReferences;
+import vn.evn.cashless.application.messaging.RequestContext;
+import vn.evn.cashless.domain.billing.BillId;
+import vn.evn.cashless.domain.billing.PaymentId;
+import vn.evn.cashless.domain.billing.PaymentOutcome;
+import vn.evn.cashless.domain.billing.RecordPayment;
+import vn.evn.cashless.domain.shared.DomainException;
+
+/**
+ * Imports a reconciliation file through the same rules as a single payment ({@link BillingService}), many lines per
+ * transaction.
+ * <p>
+ * A batch of lines is one database transaction that also holds the batch's report lines and the job's progress:
+ * after a stop, the report says exactly what was recorded, and the file sent again finds those lines as duplicates.
+ * Each line is one command in its own unit of work, which joins the batch's transaction: its events and look-ups are
+ * written at once (so a later line of the batch sees them), and committed with the batch. A line the bill refuses
+ * (above the outstanding amount, a conflicting resend, an unknown bill) throws before anything is written, and Axon
+ * rolls back only a transaction it began itself, so the batch's transaction stays usable and the good lines stay.
+ * The one refusal that would break the transaction, a reference already taken by another bill (a unique key), is
+ * decided before the command from the references the batch starts with and the ones its own lines took.
+ * Whatever still fails the transaction (a concurrent writer on another node claimed the same key or bill) rolls the
+ * batch back, and its lines are then recorded one by one, exactly as {@code POST /api/payments} records them.
+ */
+@Component
+public class ReconciliationImporter {
+
+    /** Lines per transaction. */
+    static final int BATCH = 500;
+
+    private static final Logger log = LoggerFactory.getLogger(ReconciliationImporter.class);
+
+    private final BillingService billing;
+    private final PaymentReferences references;
+    private final Reconciliations reconciliations;
+    private final Jobs jobs;
+    private final TransactionTemplate transactions;
+    private final ObjectProvider<LineCounter> counters;
+    private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "reconciliation-import");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ReconciliationImporter(BillingService billing, PaymentReferences references,
+                                  Reconciliations reconciliations, Jobs jobs,
+                                  PlatformTransactionManager transactionManager, ObjectProvider<LineCounter> counters) {
+        this.billing = billing;
+        this.references = references;
+        this.reconciliations = reconciliations;
+        this.jobs = jobs;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.counters = counters;
+    }
+
+    /** The lines of one file, read as the import goes; closed when it ends. */
+    public interface Source extends Iterator<ImportLine>, AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Records a new import of a file, running; its id is also its job's. */
+    public UUID begin(String sha256, String actor, String provider, long bytes, long lines) {
+        return reconciliations.begin(sha256, actor, provider, bytes, lines);
+    }
+
+    /** Imports in this thread, returning when the report is complete. */
+    public void run(UUID id, Source lines, RequestContext context) {
+        try (lines) {
+            long processed = 0;
+            while (lines.hasNext()) {
+                List<ImportLine> batch = new ArrayList<>(BATCH);
+                while (batch.size() < BATCH && lines.hasNext()) {
+                    batch.add(lines.next());
+                }
+                long done = processed + batch.size();
+                List<LineResult> results;
+                try {
+                    results = transactions.execute(status -> {
+                        List<LineResult> decided = decide(batch, context);
+                        commitBatch(id, decided, done);
+                        return decided;
+                    });
+                } catch (Interrupted e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    log.info("Import {}: a batch of {} lines met a concurrent writer ({}); recording it line by line",
+                            id, batch.size(), e.toString());
+                    List<LineResult> oneByOne = oneByOne(batch, context);
+                    transactions.executeWithoutResult(status -> commitBatch(id, oneByOne, done));
+                    results = oneByOne;
+                }
+                processed = done;
+                Map<Outcome, Long> counted = new EnumMap<>(Outcome.class);
+                results.forEach(r -> counted.merge(r.outcome(), 1L, Long::sum));
+                counters.ifAvailable(counter -> counted.forEach(counter::counted));
+            }
+            jobs.succeeded(id, processed);
+        } catch (Interrupted e) {
+            log.warn("Import {} stopped: it was taken for interrupted", id);
+        } catch (RuntimeException | Error e) {
+            log.error("Import {} failed", id, e);
+            jobs.failed(id, String.valueOf(e));
+        }
+    }
+
+    /** Imports in a thread of its own; the job shows the progress. */
+    public void start(UUID id, Source lines, RequestContext context) {
+        workers.submit(() -> run(id, lines, context));
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void failInterrupted() {
+        int failed = reconciliations.failInterrupted();
+        if (failed > 0) {
+            log.info("{} reconciliation imports were interrupted by a stop and are marked failed", failed);
+        }
+    }
+
+    private void commitBatch(UUID id, List<LineResult> results, long done) {
+        reconciliations.append(id, results);
+        if (!reconciliations.beat(id)) {
+            throw new Interrupted();
+        }
+        jobs.progress(id, done, done);
+    }
+
+    /** Decides every line of a batch inside its transaction. */
+    private List<LineResult> decide(List<ImportLine> batch, RequestContext context) {
+        Map<PaymentId, BillId> held = references.billsOf(batch.stream()
+                .filter(line -> line.payment() != null).map(line -> line.payment().paymentId()).toList());
+        List<LineResult> results = new ArrayList<>(batch.size());
+        for (ImportLine line : batch) {
+            if (line.rejection() != null) {
+                results.add(LineResult.refused(line, line.rejection(), null));
+                continue;
+            }
+            RecordPayment command = billing.underRecordedProvider(line.payment());
+            PaymentId payment = command.paymentId();
+            BillId holder = held.get(payment);
+            if (holder != null && !holder.equals(command.bill())) {
+                results.add(LineResult.refused(line, BillingService.heldByAnotherBill(command, holder),
+                        payment.toString()));
+                continue;
+            }
+            try {
+                PaymentOutcome outcome = billing.recordOnce(command, context);
+                held.put(payment, command.bill());
+                results.add(LineResult.recorded(line, outcome.alreadyRecorded() ? Outcome.DUPLICATE
+                        : Outcome.ACCEPTED, outcome.paymentId()));
+            } catch (DomainException e) {
+                results.add(LineResult.refused(line, e, payment.toString()));
+            }
+        }
+        return results;
+    }
+
+    /** A batch that met a concurrent writer: each line in its own transactions, as the single-payment API does. */
+    private List<LineResult> oneByOne(List<ImportLine> batch, RequestContext context) {
+        List<LineResult> results = new ArrayList<>(batch.size());
+        for (ImportLine line : batch) {
+            if (line.rejection() != null) {
+                results.add(LineResult.refused(line, line.rejection(), null));
+                continue;
+            }
+            try {
+                PaymentOutcome outcome = billing.recordPayment(line.payment(), context);
+                results.add(LineResult.recorded(line, outcome.alreadyRecorded() ? Outcome.DUPLICATE
+                        : Outcome.ACCEPTED, outcome.paymentId()));
+            } catch (DomainException e) {
+                results.add(LineResult.refused(line, e, line.payment().paymentId().toString()));
+            }
+        }
+        return results;
+    }
+
+    /** The import was taken for interrupted (its heartbeat went stale): it stops without committing more. */
+    private static final class Interrupted extends RuntimeException {
+        Interrupted() {
+            super("the import was taken for interrupted");
+        }
+    }
+}
