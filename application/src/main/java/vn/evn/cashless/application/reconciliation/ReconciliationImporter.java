@@ -1,5 +1,6 @@
 package vn.evn.cashless.application.reconciliation;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
@@ -8,6 +9,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,12 +37,13 @@ import vn.evn.cashless.domain.shared.DomainException;
  * <p>
  * A batch of lines is one database transaction that also holds the batch's report lines and the job's progress:
  * after a stop, the report says exactly what was recorded, and the file sent again finds those lines as duplicates.
- * Each line is one command in its own unit of work, which joins the batch's transaction: its events and look-ups are
- * written at once (so a later line of the batch sees them), and committed with the batch. A line the bill refuses
- * (above the outstanding amount, a conflicting resend, an unknown bill) throws before anything is written, and Axon
- * rolls back only a transaction it began itself, so the batch's transaction stays usable and the good lines stay.
- * The one refusal that would break the transaction, a reference already taken by another bill (a unique key), is
- * decided before the command from the references the batch starts with and the ones its own lines took.
+ * The batch is one Axon unit of work, and each line one command in a unit of work nested in it: the lines' events are
+ * appended, and their look-ups written, when the batch commits (see {@link #inOneUnitOfWork}). A line the bill refuses
+ * (above the outstanding amount, a conflicting resend, an unknown bill) throws before anything is written and rolls
+ * back its own nested unit of work only, so the good lines of the batch stay. A later line for the same bill sees the
+ * earlier lines' events, staged in the batch. The one refusal that would fail the whole batch at its commit, a
+ * reference already taken by another bill (a unique key), is decided before the command, from the references the
+ * batch starts with and the ones its own lines took.
  * Whatever still fails the transaction (a concurrent writer on another node claimed the same key or bill) rolls the
  * batch back, and its lines are then recorded one by one, exactly as {@code POST /api/payments} records them.
  */
@@ -55,6 +61,7 @@ public class ReconciliationImporter {
     private final Jobs jobs;
     private final TransactionTemplate transactions;
     private final ObjectProvider<LineCounter> counters;
+    private final ConnectionProvider connections;
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "reconciliation-import");
         thread.setDaemon(true);
@@ -63,7 +70,9 @@ public class ReconciliationImporter {
 
     public ReconciliationImporter(BillingService billing, PaymentReferences references,
                                   Reconciliations reconciliations, Jobs jobs,
-                                  PlatformTransactionManager transactionManager, ObjectProvider<LineCounter> counters) {
+                                  PlatformTransactionManager transactionManager, ObjectProvider<LineCounter> counters,
+                                  ConnectionProvider connections) {
+        this.connections = connections;
         this.billing = billing;
         this.references = references;
         this.reconciliations = reconciliations;
@@ -95,11 +104,11 @@ public class ReconciliationImporter {
                 long done = processed + batch.size();
                 List<LineResult> results;
                 try {
-                    results = transactions.execute(status -> {
+                    results = transactions.execute(status -> inOneUnitOfWork(id, context, () -> {
                         List<LineResult> decided = decide(batch, context);
                         commitBatch(id, decided, done);
                         return decided;
-                    });
+                    }));
                 } catch (Interrupted e) {
                     throw e;
                 } catch (RuntimeException e) {
@@ -133,6 +142,32 @@ public class ReconciliationImporter {
         int failed = reconciliations.failInterrupted();
         if (failed > 0) {
             log.info("{} reconciliation imports were interrupted by a stop and are marked failed", failed);
+        }
+    }
+
+    /**
+     * Runs a batch in one Axon unit of work, the root of each line's own. Axon's JDBC connection provider attaches the
+     * connection to the first unit of work that asks for it and commits or rolls that connection back with it: asked
+     * here first, it belongs to the batch, and a line's rejected command (a nested unit of work) rolls back only its
+     * own staged events, not the batch's connection. The lines' events are appended, and their look-ups written, when
+     * the batch commits, together with the report's lines.
+     */
+    private List<LineResult> inOneUnitOfWork(UUID id, RequestContext context, Supplier<List<LineResult>> work) {
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(
+                new GenericMessage<>("reconciliation " + id, context.toMetaData()));
+        try {
+            connections.getConnection();
+            List<LineResult> results = work.get();
+            batch.commit();
+            return results;
+        } catch (SQLException e) {
+            batch.rollback(e);
+            throw new IllegalStateException("no database connection for the batch", e);
+        } catch (RuntimeException | Error e) {
+            if (batch.isActive()) {
+                batch.rollback(e);
+            }
+            throw e;
         }
     }
 
