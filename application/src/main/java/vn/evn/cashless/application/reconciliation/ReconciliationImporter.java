@@ -157,8 +157,12 @@ public class ReconciliationImporter {
                 new GenericMessage<>("reconciliation " + id, context.toMetaData()));
         try {
             connections.getConnection();
+            long started = System.nanoTime();
             List<LineResult> results = work.get();
+            long decided = System.nanoTime();
             batch.commit();
+            log.debug("Import {}: {} lines decided in {} ms, committed in {} ms", id, results.size(),
+                    (decided - started) / 1_000_000, (System.nanoTime() - decided) / 1_000_000);
             return results;
         } catch (SQLException e) {
             batch.rollback(e);
