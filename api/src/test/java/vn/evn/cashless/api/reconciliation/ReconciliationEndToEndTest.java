@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import vn.evn.cashless.api.support.EndToEndTest;
 import vn.evn.cashless.api.support.Http;
@@ -29,6 +31,10 @@ class ReconciliationEndToEndTest extends EndToEndTest {
 
     @LocalServerPort
     private int port;
+
+    /** Only to leave an import as a stopped node leaves it; everything else goes over HTTP. */
+    @Autowired
+    private JdbcTemplate jdbc;
 
     private Http.Response postCsv(Http client, String csv) {
         return client.post("/api/reconciliations", csv, Map.of("Content-Type", "text/csv"));
@@ -341,6 +347,27 @@ class ReconciliationEndToEndTest extends EndToEndTest {
             assertThat(channelsByApi.get("channels")).isNotNull();
             assertThat(channelsByFile.get("channels")).isEqualTo(channelsByApi.get("channels"));
         }
+    }
+
+    @Test
+    void anImportLeftRunningByAStoppedNodeIsFailedAndItsFileImportedAgain() {
+        String c = customerInNewBranch();
+        bill(c, "2021-06", 500_000);
+        String csv = HEADER + c + ",2021-06,100000,BANK,Agribank,AG-" + UUID.randomUUID() + ",\n";
+        Http.Response first = postCsv(csv);
+        assertThat(lines(first.json())).containsExactly(line(2, "accepted"));
+        // as a node that stopped in the middle leaves it: still running, its heartbeat two minutes old
+        String id = first.json().get("id").asString();
+        jdbc.update("UPDATE admin_job SET state = 'RUNNING', finished_at = NULL WHERE id = ?::uuid", id);
+        jdbc.update("UPDATE reconciliation SET heartbeat_at = now() - interval '2 minutes' WHERE id = ?::uuid", id);
+
+        JsonNode interrupted = http().get(first.header("Location")).json();
+        assertThat(interrupted.get("state").asString()).isEqualTo("FAILED");
+        assertThat(interrupted.get("error").asString()).startsWith("interrupted");
+        Http.Response again = postCsv(csv);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.json().get("id").asString()).isNotEqualTo(id);
+        assertThat(lines(again.json())).containsExactly(line(2, "duplicate"));
     }
 
     private static List<Expected> lines(JsonNode report) {
