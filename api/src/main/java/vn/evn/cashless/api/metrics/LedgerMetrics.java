@@ -22,11 +22,16 @@ public class LedgerMetrics {
 
     /** A payment notification answered: recorded now, or found recorded by an identical earlier one. */
     public void payment(boolean alreadyRecorded, Via via) {
+        payments(alreadyRecorded, via, 1);
+    }
+
+    /** {@code count} payment notifications answered alike. */
+    public void payments(boolean alreadyRecorded, Via via, long count) {
         Counter.builder("ledger.payments")
                 .description("Payment notifications answered, by outcome (recorded or duplicate) and channel")
                 .tag("outcome", alreadyRecorded ? "duplicate" : "recorded")
                 .tag("via", via.name().toLowerCase(java.util.Locale.ROOT))
-                .register(registry).increment();
+                .register(registry).increment(count);
     }
 
     /** A request refused with a problem body carrying {@code code}. */

@@ -42,8 +42,18 @@ public class Access {
 
     /** Refuses a user limited to branches other than the customer's; an unknown customer is left to its 404. */
     public void requireCustomer(CustomerCode customer) {
-        if (user().limitedToBranches()) {
-            customers.find(customer).ifPresent(placement -> requireBranch(placement.branch().value()));
+        requireCustomer(user(), customer);
+    }
+
+    /** {@link #requireCustomer(CustomerCode)} for a given user, as work done for it outside its request needs. */
+    public void requireCustomer(LedgerUser user, CustomerCode customer) {
+        if (user.limitedToBranches()) {
+            customers.find(customer).ifPresent(placement -> {
+                if (!user.mayActFor(placement.branch().value())) {
+                    throw new DomainException(ErrorCode.ACCESS_DENIED, "branch", user.name() + " may act for branches "
+                            + user.branches() + " only, not " + placement.branch().value());
+                }
+            });
         }
     }
 
@@ -58,7 +68,11 @@ public class Access {
 
     /** A provider's account speaks for its own provider only; everyone else's payments are not its business. */
     public void requireProvider(Provider provider) {
-        LedgerUser user = user();
+        requireProvider(user(), provider);
+    }
+
+    /** {@link #requireProvider(Provider)} for a given user, as work done for it outside its request needs. */
+    public void requireProvider(LedgerUser user, Provider provider) {
         if (user.has(Role.PROVIDER) && !user.has(Role.OPERATOR)
                 && !Provider.of(user.provider()).key().equals(provider.key())) {
             throw new DomainException(ErrorCode.ACCESS_DENIED, "provider",

@@ -86,6 +86,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/payments").hasAnyRole("OPERATOR", "PROVIDER")
                         .requestMatchers(HttpMethod.GET, "/api/payments/*")
                         .hasAnyRole("OPERATOR", "PROVIDER", "PLANNER", "AUDITOR", "VIEWER")
+                        .requestMatchers(HttpMethod.POST, "/api/reconciliations").hasAnyRole("OPERATOR", "PROVIDER")
+                        .requestMatchers(HttpMethod.GET, "/api/reconciliations/*").hasAnyRole("OPERATOR", "PROVIDER")
                         .requestMatchers(HttpMethod.PUT, "/api/plans/**").hasRole("PLANNER")
                         .requestMatchers(HttpMethod.GET, "/api/status").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/branches", "/api/branches/*/communes", "/api/customers",

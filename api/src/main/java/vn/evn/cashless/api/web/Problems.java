@@ -92,8 +92,13 @@ public class Problems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
                                                                      HttpHeaders headers, HttpStatusCode status,
                                                                      WebRequest request) {
+        // JSON everywhere, except where an endpoint takes files (a reconciliation: text/csv or multipart/form-data)
+        boolean json = e.getSupportedMediaTypes().isEmpty() || e.getSupportedMediaTypes().stream()
+                .anyMatch(type -> type.isCompatibleWith(MediaType.APPLICATION_JSON));
+        String expected = json ? "application/json" : String.join(" or ", e.getSupportedMediaTypes().stream()
+                .map(type -> type.getType() + "/" + type.getSubtype()).distinct().toList());
         return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "Content-Type",
-                "must be application/json" + (e.getContentType() == null ? "" : ", not " + e.getContentType()));
+                "must be " + expected + (e.getContentType() == null ? "" : ", not " + e.getContentType()));
     }
 
     /** What is wrong with the body as a whole: not JSON at all, or JSON of the wrong shape. */

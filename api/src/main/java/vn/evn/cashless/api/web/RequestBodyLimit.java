@@ -33,6 +33,12 @@ public class RequestBodyLimit extends OncePerRequestFilter {
         }
     }
 
+    /** A reconciliation file is no JSON request: its upload is streamed to disk, under a limit of its own. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && "/api/reconciliations".equals(request.getRequestURI());
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

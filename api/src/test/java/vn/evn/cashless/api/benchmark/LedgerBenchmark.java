@@ -140,6 +140,28 @@ class LedgerBenchmark {
             results.put("GET coverage 2021-H1 (13 communes)", latency(http, "/api/branches/BM/coverage?period=2021-H1"));
             results.put("GET progress 2021-H1", latency(http, "/api/plans/BM/2021-H1/progress"));
             results.put("GET channels 2021", latency(http, "/api/branches/BM/channels?period=2021"));
+
+            // A reconciliation file of 100,000 lines: ten 1,000 VND payments on each customer's September bill.
+            BillingPeriod september = BillingPeriod.of("2021-09");
+            run(THREADS, 10_000, i -> billing.issueBill(BillId.of(customer(i), september), Vnd.of(300_000),
+                    LocalDate.of(2021, 9, 25), context));
+            int lines = Integer.getInteger("reconciliation.lines", 100_000);
+            StringBuilder file = new StringBuilder("customer,period,amount,kind,provider,externalRef,paidAt\n");
+            for (int n = 0; n < lines; n++) {
+                file.append(customer(n / 10 % 10_000).value()).append(",2021-09,1000,")
+                        .append(n % 3 == 0 ? "E_WALLET,MoMo," : "BANK,Agribank,").append("RECON-").append(n)
+                        .append(",2021-09-15T09:00:00+07:00\n");
+            }
+            Http.Response started = http.post("/api/reconciliations", file.toString(),
+                    Map.of("Content-Type", "text/csv"));
+            assertThat(started.status()).as(started.toString()).isEqualTo(202);
+            String report = started.header("Location") + "?limit=1";
+            JsonNode imported = await().atMost(Duration.ofMinutes(60)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> http.get(report).json(), r -> !r.get("state").asString().equals("RUNNING"));
+            assertThat(imported.get("state").asString()).as(imported.toString()).isEqualTo("SUCCEEDED");
+            results.put("HTTP: POST /api/reconciliations, " + String.format("%,d", lines) + " lines (a job)",
+                    perSecond(imported.get("progress").get("linesPerSecond").asDouble(), "lines")
+                            + ", " + imported.get("totals").get("accepted").get("lines").asLong() + " accepted");
         }
         System.out.println();
         System.out.println("Ledger benchmark, " + Runtime.getRuntime().availableProcessors() + " cores, "

@@ -52,39 +52,56 @@ public class BillingService {
      * recorded under its one name, however the notification spelled it.
      */
     public PaymentOutcome recordPayment(RecordPayment notification, RequestContext context) {
-        RecordPayment command = new RecordPayment(notification.bill(), notification.amount(), notification.kind(),
+        RecordPayment command = underRecordedProvider(notification);
+        return sender.retryingConflicts(() -> recordOnce(command, context));
+    }
+
+    /** The notification with its provider under the provider's one name, however the channel spelled it. */
+    public RecordPayment underRecordedProvider(RecordPayment notification) {
+        return new RecordPayment(notification.bill(), notification.amount(), notification.kind(),
                 providers.recorded(notification.provider()), notification.externalRef(), notification.paidAt(),
                 notification.paidAtStated());
-        return sender.retryingConflicts(() -> {
-            try {
-                return sender.update(command, context, new DomainException(ErrorCode.BILL_NOT_FOUND, "period",
-                        "customer " + command.bill().customer() + " has no bill for " + command.bill().period()));
-            } catch (DomainException e) {
-                if (e.code() == ErrorCode.BILL_NOT_FOUND || e.code() == ErrorCode.PAYMENT_ABOVE_OUTSTANDING) {
-                    // A reference another bill already holds is the real reason, whatever this bill says.
-                    failIfHeldByAnotherBill(command);
-                }
-                if (e.code() == ErrorCode.BILL_NOT_FOUND && customers.find(command.bill().customer()).isEmpty()) {
-                    throw new DomainException(ErrorCode.CUSTOMER_NOT_FOUND, "customer",
-                            "no customer " + command.bill().customer());
-                }
-                throw e;
-            } catch (RuntimeException e) {
-                if (Causes.find(e, DuplicateKeyException.class) != null) {
-                    // The unique claim on (provider, externalRef) refused it: which bill holds that payment?
-                    failIfHeldByAnotherBill(command);
-                }
-                throw e;
+    }
+
+    /**
+     * One attempt at recording a payment whose provider is already {@linkplain #underRecordedProvider under its one
+     * name}, with the same rejections as {@link #recordPayment}. Inside a caller's transaction (a reconciliation file's
+     * batch) a rejection decided by the bill writes nothing and leaves that transaction usable; a conflict with a
+     * concurrent writer (a unique key) does not, and the caller gives the whole transaction up.
+     */
+    public PaymentOutcome recordOnce(RecordPayment command, RequestContext context) {
+        try {
+            return sender.update(command, context, new DomainException(ErrorCode.BILL_NOT_FOUND, "period",
+                    "customer " + command.bill().customer() + " has no bill for " + command.bill().period()));
+        } catch (DomainException e) {
+            if (e.code() == ErrorCode.BILL_NOT_FOUND || e.code() == ErrorCode.PAYMENT_ABOVE_OUTSTANDING) {
+                // A reference another bill already holds is the real reason, whatever this bill says.
+                failIfHeldByAnotherBill(command);
             }
-        });
+            if (e.code() == ErrorCode.BILL_NOT_FOUND && customers.find(command.bill().customer()).isEmpty()) {
+                throw new DomainException(ErrorCode.CUSTOMER_NOT_FOUND, "customer",
+                        "no customer " + command.bill().customer());
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            if (Causes.find(e, DuplicateKeyException.class) != null) {
+                // The unique claim on (provider, externalRef) refused it: which bill holds that payment?
+                failIfHeldByAnotherBill(command);
+            }
+            throw e;
+        }
     }
 
     private void failIfHeldByAnotherBill(RecordPayment command) {
         references.billOf(command.paymentId()).filter(holder -> !holder.equals(command.bill())).ifPresent(holder -> {
-            throw new DomainException(ErrorCode.PAYMENT_REFERENCE_CONFLICT, "externalRef", "payment "
-                    + command.provider() + "/" + command.externalRef() + " was already recorded against bill "
-                    + holder);
+            throw heldByAnotherBill(command, holder);
         });
+    }
+
+    /** The rejection of a payment whose {@code (provider, externalRef)} another bill already holds. */
+    public static DomainException heldByAnotherBill(RecordPayment command, BillId holder) {
+        return new DomainException(ErrorCode.PAYMENT_REFERENCE_CONFLICT, "externalRef", "payment "
+                + command.provider() + "/" + command.externalRef() + " was already recorded against bill " + holder);
     }
 
     /** The bill that holds a payment, if the payment exists. */

@@ -30,6 +30,18 @@ public class PaymentReferences {
                 payment.value()).stream().findFirst().map(BillId::parse);
     }
 
+    /** The bills that hold the given payments, for those that exist: one query for a batch of notifications. */
+    public java.util.Map<PaymentId, BillId> billsOf(java.util.Collection<PaymentId> payments) {
+        java.util.Map<PaymentId, BillId> bills = new java.util.HashMap<>();
+        if (payments.isEmpty()) {
+            return bills;
+        }
+        jdbc.query("SELECT payment_id, bill_id FROM payment_reference WHERE payment_id = ANY (?::uuid[])", rs -> {
+            bills.put(new PaymentId(rs.getObject(1, java.util.UUID.class)), BillId.parse(rs.getString(2)));
+        }, (Object) payments.stream().map(PaymentId::toString).distinct().toArray(String[]::new));
+        return bills;
+    }
+
     @EventHandler
     void on(PaymentRecorded event) {
         jdbc.update("INSERT INTO payment_reference (payment_id, provider, external_ref, bill_id) VALUES (?, ?, ?, ?)",
