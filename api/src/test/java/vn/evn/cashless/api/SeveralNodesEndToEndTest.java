@@ -215,12 +215,11 @@ class SeveralNodesEndToEndTest {
         long killedAt = System.nanoTime();
         nodes.get(victim).kill();
         dead[victim] = true;
+        // the living nodes take the dead node's segments over while the clients go on
+        double takeover = awaitTakenOver(node(0), victimName, killedAt);
         clients.shutdown();
         assertThat(clients.awaitTermination(5, TimeUnit.MINUTES)).as("every client done").isTrue();
         assertThat(unexpected).as("answers other than 201 for new and 200 for resent notifications").isEmpty();
-
-        // the living nodes take the dead node's segments over and catch up
-        double takeover = awaitTakenOver(node(0), victimName, killedAt);
 
         Map<String, Long> stored = new TreeMap<>();
         customers.forEach(customer -> stored.putAll(StoredPayments.recordedPerPayment(node(0), customer)));
@@ -269,7 +268,7 @@ class SeveralNodesEndToEndTest {
                 NODES, CLIENTS, acknowledged.size(), resendsRecognised.get(), cutOff.get(), storedAnyway, takeover);
     }
 
-    /** Waits until no segment is held by the dead node and every read model has caught up; seconds since the kill. */
+    /** Waits until a living node holds every segment the dead node held; seconds since the kill. */
     private static double awaitTakenOver(Http living, String deadNode, long killedAt) {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             JsonNode status = living.get("/api/status").json();
@@ -281,7 +280,6 @@ class SeveralNodesEndToEndTest {
                             .isNotNull().isNotEqualTo(deadNode);
                 }
             }
-            assertThat(status.get("caughtUp").asBoolean()).as(status.toString()).isTrue();
         });
         return (System.nanoTime() - killedAt) / 1e9;
     }
