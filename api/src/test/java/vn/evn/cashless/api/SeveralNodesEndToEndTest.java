@@ -172,6 +172,7 @@ class SeveralNodesEndToEndTest {
         boolean[] dead = new boolean[NODES];
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         int requestsPerClient = 80;
+        long loadStarted = System.nanoTime();
         for (int c = 0; c < CLIENTS; c++) {
             int client = c;
             clients.submit(() -> {
@@ -219,6 +220,7 @@ class SeveralNodesEndToEndTest {
         double takeover = awaitTakenOver(node(0), victimName, killedAt);
         clients.shutdown();
         assertThat(clients.awaitTermination(5, TimeUnit.MINUTES)).as("every client done").isTrue();
+        double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
         assertThat(unexpected).as("answers other than 201 for new and 200 for resent notifications").isEmpty();
 
         Map<String, Long> stored = new TreeMap<>();
@@ -264,8 +266,11 @@ class SeveralNodesEndToEndTest {
 
         System.out.printf("several nodes: %d nodes, %d clients; %d payments acknowledged (%d resends recognised); "
                         + "%d requests cut off by the kill, of whose new notifications %d had been stored; "
-                        + "none lost, none twice; the dead node's segments were taken over %.1f s after the kill%n",
-                NODES, CLIENTS, acknowledged.size(), resendsRecognised.get(), cutOff.get(), storedAnyway, takeover);
+                        + "none lost, none twice; the dead node's segments were taken over %.1f s after the kill; "
+                        + "%d requests answered in %.1f s (%.0f/s, a node down for most of it)%n",
+                NODES, CLIENTS, acknowledged.size(), resendsRecognised.get(), cutOff.get(), storedAnyway, takeover,
+                CLIENTS * requestsPerClient - cutOff.get(), loadSeconds,
+                (CLIENTS * requestsPerClient - cutOff.get()) / loadSeconds);
     }
 
     /** Waits until a living node holds every segment the dead node held; seconds since the kill. */
