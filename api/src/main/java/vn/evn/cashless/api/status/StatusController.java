@@ -13,9 +13,12 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.evn.cashless.api.web.Times;
 import vn.evn.cashless.application.admin.ReadModelFailures;
 import vn.evn.cashless.application.demo.DemoDataLoader;
 import vn.evn.cashless.application.demo.DemoLoad;
+import vn.evn.cashless.application.nodes.Nodes;
+import vn.evn.cashless.application.nodes.Segments;
 
 /**
  * How current the read models are (each processor's position against the head of the event store) and where the
@@ -25,16 +28,29 @@ import vn.evn.cashless.application.demo.DemoLoad;
 @RestController
 public class StatusController {
 
-    /** {@code error}: the event the read model is stopped at, and why; {@code null} while it is well. */
+    /**
+     * A read model over all nodes: {@code position} is its slowest segment's, {@code running} whether this node
+     * runs its processor. {@code error}: the event the read model is stopped at on this node, and why;
+     * {@code null} while it is well.
+     */
     public record ProcessorStatus(String name, long position, long behind, boolean caughtUp, boolean running,
-                                  ReadModelFailures.Failure error) {
+                                  ReadModelFailures.Failure error, List<SegmentStatus> segments) {
+    }
+
+    /** One segment: the node that holds it ({@code null}: nobody, until a node claims it) and how far it got. */
+    public record SegmentStatus(int segment, String node, boolean thisNode, long position, long behind) {
+    }
+
+    /** An application process on this database; {@code alive}: seen in the last seconds. */
+    public record NodeStatus(String name, boolean alive, boolean thisNode, String startedAt, String seenAt) {
     }
 
     public record DemoStatus(String name, String state, int batchesDone, Long millis, Long commands,
                              Double commandsPerSecond, String failure) {
     }
 
-    public record Status(long head, boolean caughtUp, List<ProcessorStatus> processors, DemoStatus demo) {
+    public record Status(String node, long head, boolean caughtUp, List<ProcessorStatus> processors,
+                         List<NodeStatus> nodes, DemoStatus demo) {
     }
 
     private final EventStore eventStore;
@@ -43,8 +59,14 @@ public class StatusController {
     private final ObjectProvider<DemoDataLoader> demoLoader;
     private final ReadModelFailures failures;
 
+    private final Nodes nodes;
+    private final Segments segments;
+
     public StatusController(EventStore eventStore, EventProcessingConfiguration processing, DemoLoad demoLoad,
-                            ObjectProvider<DemoDataLoader> demoLoader, ReadModelFailures failures) {
+                            ObjectProvider<DemoDataLoader> demoLoader, ReadModelFailures failures, Nodes nodes,
+                            Segments segments) {
+        this.nodes = nodes;
+        this.segments = segments;
         this.failures = failures;
         this.eventStore = eventStore;
         this.processing = processing;
@@ -63,16 +85,37 @@ public class StatusController {
         });
         processors.sort(Comparator.comparing(ProcessorStatus::name));
         boolean caughtUp = processors.stream().allMatch(ProcessorStatus::caughtUp);
-        return new Status(head, caughtUp, processors, demo());
+        List<NodeStatus> living = nodes.all().stream().map(node -> new NodeStatus(node.name(), node.alive(),
+                node.name().equals(nodes.self()), Times.local(node.startedAt()), Times.local(node.seenAt())))
+                .toList();
+        return new Status(nodes.self(), head, caughtUp, processors, living, demo());
     }
 
+    /**
+     * A read model over every node, from the token store: a segment another node holds counts as far as that node
+     * has stored it, one this node holds as far as it has got. A dead node's segments stay behind until another
+     * node takes them over, and the read model is not caught up meanwhile.
+     */
     private ProcessorStatus status(String name, StreamingEventProcessor processor, long head) {
-        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+        Map<Integer, EventTrackerStatus> mine = processor.processingStatus();
+        List<SegmentStatus> all = new ArrayList<>();
+        long slowest = Long.MAX_VALUE;
+        for (Segments.Segment segment : segments.of(name)) {
+            EventTrackerStatus held = nodes.self().equals(segment.owner()) ? mine.get(segment.segment()) : null;
+            long position = held == null ? segment.position()
+                    : Math.max(segment.position(), held.getCurrentPosition().orElse(0));
+            slowest = Math.min(slowest, position);
+            all.add(new SegmentStatus(segment.segment(), segment.owner(), held != null, position,
+                    Math.max(0, head - position)));
+        }
         ReadModelFailures.Failure failure = failures.of(name).orElse(null);
-        long position = position(segments, failure);
+        long position = all.isEmpty() ? 0 : slowest;
+        if (failure != null) {
+            position = Math.min(position, failure.position() - 1);
+        }
         long behind = Math.max(0, head - position);
-        return new ProcessorStatus(name, position, behind, behind == 0 && !segments.isEmpty() && failure == null,
-                processor.isRunning(), failure);
+        return new ProcessorStatus(name, position, behind, behind == 0 && !all.isEmpty() && failure == null,
+                processor.isRunning(), failure, all);
     }
 
     /**

@@ -1,11 +1,14 @@
 package vn.evn.cashless.application.admin;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.stream.BlockingStream;
@@ -22,12 +25,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.evn.cashless.application.nodes.ClusterLock;
+import vn.evn.cashless.application.nodes.Nodes;
+import vn.evn.cashless.application.nodes.ProcessorPauses;
 
 /**
  * Rebuilds a read model from the whole history without a gap in its answers. The events are replayed into copies
@@ -39,8 +46,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * command-side look-ups, written inside each command's transaction, are locked against writers instead: a command
  * that wants to write one waits until the switch is committed, then writes into the new tables.
  * <p>
- * Jobs run one at a time. A job a stopped process left running is started again from the beginning when the
- * application is ready: the copies are made anew, the live tables were never touched.
+ * One node at a time rebuilds a read model, holding its {@link ClusterLock}; on several nodes, the switch pauses the
+ * processor on all of them ({@link ProcessorPauses}). A job whose node stopped or died is started again from the
+ * beginning by another node (or the same one, restarted): the copies are made anew, the live tables were never
+ * touched.
  */
 @Component
 public class Rebuilds {
@@ -52,6 +61,9 @@ public class Rebuilds {
     /** How often the switch of the look-ups tries to lock them before the rebuild fails. */
     private static final int LOCK_ATTEMPTS = 100;
 
+    /** How long the other nodes may take to stop the processor for the switch-over. */
+    private static final Duration PAUSE_TIMEOUT = Duration.ofSeconds(60);
+
     /** Events applied per transaction of the copy. */
     private static final int BATCH = 2_000;
 
@@ -62,15 +74,25 @@ public class Rebuilds {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Serializer tokenSerializer;
+    private final ClusterLock clusterLock;
+    private final ProcessorPauses pauses;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "read-model-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "read-model-rebuild-watch");
         thread.setDaemon(true);
         return thread;
     });
 
     public Rebuilds(ReadModels readModels, Jobs jobs, EventStore eventStore, EventProcessingConfiguration processing,
                     JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-                    @Qualifier("serializer") Serializer tokenSerializer) {
+                    @Qualifier("serializer") Serializer tokenSerializer, ClusterLock clusterLock,
+                    ProcessorPauses pauses) {
+        this.clusterLock = clusterLock;
+        this.pauses = pauses;
         this.readModels = readModels;
         this.jobs = jobs;
         this.eventStore = eventStore;
@@ -80,32 +102,92 @@ public class Rebuilds {
         this.tokenSerializer = tokenSerializer;
     }
 
-    /** Starts rebuilding {@code name}, or answers the rebuild of it already running. */
+    /**
+     * Starts rebuilding {@code name}, or answers the rebuild of it already running (on any node). The node that runs
+     * a rebuild holds its {@link ClusterLock} until it ends.
+     */
     public synchronized UUID start(String name) {
         ReadModel model = readModels.get(name);
-        for (Jobs.Job running : jobs.running(KIND)) {
-            if (running.target().equals(name)) {
-                return running.id();
+        Optional<ClusterLock.Held> lock = clusterLock.tryLock(lockName(name));
+        if (lock.isEmpty()) {
+            // another node is at it: its job is in the table (or about to be)
+            for (int attempt = 0; attempt < 50; attempt++) {
+                Optional<Jobs.Job> running = runningJobOf(name);
+                if (running.isPresent()) {
+                    return running.get().id();
+                }
+                pause(1);
             }
+            throw new IllegalStateException("another node holds the rebuild of " + name + " but shows no job");
         }
-        UUID id = jobs.start(KIND, name, head());
-        worker.submit(() -> run(id, model));
+        Optional<Jobs.Job> orphan = runningJobOf(name);
+        UUID id;
+        if (orphan.isPresent()) {
+            id = orphan.get().id();
+            jobs.restart(id, head());
+        } else {
+            id = jobs.start(KIND, name, head());
+        }
+        ClusterLock.Held held = lock.get();
+        worker.submit(() -> {
+            try (held) {
+                run(id, model);
+            }
+        });
         return id;
     }
 
     /** Whether a rebuild of {@code name} is under way. */
     public boolean rebuilding(String name) {
-        return jobs.running(KIND).stream().anyMatch(job -> job.target().equals(name));
+        return runningJobOf(name).isPresent();
+    }
+
+    private Optional<Jobs.Job> runningJobOf(String name) {
+        return jobs.running(KIND).stream().filter(job -> job.target().equals(name)).findFirst();
+    }
+
+    private static String lockName(String readModel) {
+        return KIND + ":" + readModel;
     }
 
     @EventListener(ApplicationReadyEvent.class)
+    public void watchForInterrupted() {
+        watcher.scheduleWithFixedDelay(this::takeUpInterrupted, 0, Nodes.HEARTBEAT.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    public void stopWatching() {
+        watcher.shutdownNow();
+    }
+
+    /**
+     * A job left running by a node that stopped or died (nobody holds its lock) is started again from the
+     * beginning, by whichever node sees it first: the copies are made anew, the live tables were never touched.
+     */
     public synchronized void takeUpInterrupted() {
-        for (Jobs.Job job : jobs.running(KIND)) {
-            readModels.find(job.target()).ifPresentOrElse(model -> {
-                log.info("Taking up the interrupted rebuild {} of {} from the beginning", job.id(), model.name());
+        try {
+            for (Jobs.Job job : jobs.running(KIND)) {
+                Optional<ReadModel> model = readModels.find(job.target());
+                if (model.isEmpty()) {
+                    jobs.failed(job.id(), "no read model " + job.target() + " any more");
+                    continue;
+                }
+                Optional<ClusterLock.Held> lock = clusterLock.tryLock(lockName(job.target()));
+                if (lock.isEmpty()) {
+                    continue;
+                }
+                log.info("Taking up the interrupted rebuild {} of {} from the beginning", job.id(), job.target());
                 jobs.restart(job.id(), head());
-                worker.submit(() -> run(job.id(), model));
-            }, () -> jobs.failed(job.id(), "no read model " + job.target() + " any more"));
+                ClusterLock.Held held = lock.get();
+                worker.submit(() -> {
+                    try (held) {
+                        run(job.id(), model.get());
+                    }
+                });
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not look for interrupted rebuilds: {}", e.toString());
         }
     }
 
@@ -141,8 +223,11 @@ public class Rebuilds {
                         }
                     }
                 } else {
+                    // every node stops this read model's processor; those of nodes that died hold nothing
+                    pauses.pause(model.name());
                     processor.shutDown();
                     stopped = true;
+                    pauses.awaitReleased(model.name(), PAUSE_TIMEOUT);
                     copyUpTo(id, stream, adapters, head(), progress);
                     TrackingToken last = progress.last;
                     transactions.executeWithoutResult(status -> {
@@ -162,6 +247,7 @@ public class Rebuilds {
         } finally {
             dropCopies(model);
             if (stopped) {
+                pauses.resume(model.name());
                 processor.start();
             }
         }

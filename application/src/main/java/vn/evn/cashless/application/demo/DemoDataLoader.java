@@ -1,6 +1,7 @@
 package vn.evn.cashless.application.demo;
 
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.evn.cashless.application.messaging.RequestContext;
+import vn.evn.cashless.application.nodes.ClusterLock;
 
 /**
  * Loads the Bắc Mê demo through the command side (the same aggregates as the API, never SQL) when the {@code demo}
@@ -28,6 +30,7 @@ public class DemoDataLoader implements ApplicationRunner {
     public static final String NAME = "bac-me-2021-h1";
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
     private static final int BATCH = 500;
+    private static final long WAIT_FOR_OTHER_NODE_MILLIS = 2_000;
 
     private final CommandGateway commands;
     private final TransactionTemplate transactions;
@@ -35,8 +38,12 @@ public class DemoDataLoader implements ApplicationRunner {
     private final AtomicReference<String> failure = new AtomicReference<>();
     private final AtomicBoolean running = new AtomicBoolean();
 
-    public DemoDataLoader(CommandGateway commands, PlatformTransactionManager transactionManager, DemoLoad load) {
+    private final ClusterLock clusterLock;
+
+    public DemoDataLoader(CommandGateway commands, PlatformTransactionManager transactionManager, DemoLoad load,
+                          ClusterLock clusterLock) {
         this.commands = commands;
+        this.clusterLock = clusterLock;
         this.transactions = new TransactionTemplate(transactionManager);
         this.load = load;
     }
@@ -46,7 +53,7 @@ public class DemoDataLoader implements ApplicationRunner {
         running.set(true);
         Thread loader = new Thread(() -> {
             try {
-                load();
+                loadOnOneNode();
             } finally {
                 running.set(false);
             }
@@ -63,6 +70,31 @@ public class DemoDataLoader implements ApplicationRunner {
     /** Why the last load failed, if it did. */
     public String failure() {
         return failure.get();
+    }
+
+    /**
+     * Several nodes started with the demo profile load it once: the node holding the lock loads, the others wait
+     * until it has finished. If it dies, its lock is free and a waiting node resumes the load from its last batch.
+     */
+    private void loadOnOneNode() {
+        while (true) {
+            Optional<ClusterLock.Held> lock = clusterLock.tryLock("demo:" + NAME);
+            if (lock.isPresent()) {
+                try (ClusterLock.Held held = lock.get()) {
+                    load();
+                }
+                return;
+            }
+            if (load.progress(NAME).map(DemoLoad.Progress::finished).orElse(false)) {
+                return;
+            }
+            try {
+                Thread.sleep(WAIT_FOR_OTHER_NODE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     void load() {

@@ -2,6 +2,7 @@ package vn.evn.cashless.application.messaging;
 
 import static vn.evn.cashless.application.messaging.Causes.find;
 
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -72,6 +73,20 @@ public class CommandSender {
     }
 
     /**
+     * A random pause before deciding again, growing with the attempts (up to 64 ms): requests of several nodes
+     * that collided on one bill then come back at different moments instead of colliding again.
+     */
+    private static void backOff(int attempt) {
+        long bound = Math.min(64, 1L << Math.min(attempt, 6));
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(bound / 2, bound + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to decide again", e);
+        }
+    }
+
+    /**
      * Runs a check-then-send step again when a concurrent request changed the same aggregate or claimed the same
      * key between the check and the commit. The repeated checks then see the other request's outcome.
      */
@@ -87,6 +102,7 @@ public class CommandSender {
                 }
                 last = e;
                 log.debug("Conflict on attempt {} of {}; deciding again: {}", attempt, ATTEMPTS, e.toString());
+                backOff(attempt);
             }
         }
         throw new DomainException(ErrorCode.CONCURRENT_MODIFICATION,

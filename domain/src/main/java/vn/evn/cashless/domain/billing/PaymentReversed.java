@@ -1,6 +1,6 @@
 package vn.evn.cashless.domain.billing;
 
-import vn.evn.cashless.domain.shared.BranchEvent;
+import vn.evn.cashless.domain.shared.CustomerEvent;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 import vn.evn.cashless.domain.channel.ChannelKind;
@@ -9,5 +9,5 @@ import vn.evn.cashless.domain.channel.ChannelKind;
 @Revision("1")
 public record PaymentReversed(String payment, String bill, String customer, String branch, String commune,
                               String period, long amount, ChannelKind kind, String provider, String externalRef,
-                              Instant paidAt, String reason, Instant reversedAt) implements BranchEvent {
+                              Instant paidAt, String reason, Instant reversedAt) implements CustomerEvent {
 }

@@ -1,6 +1,6 @@
 package vn.evn.cashless.domain.customer;
 
-import vn.evn.cashless.domain.shared.BranchEvent;
+import vn.evn.cashless.domain.shared.CustomerEvent;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 import vn.evn.cashless.domain.channel.NotificationChannel;
@@ -8,5 +8,5 @@ import vn.evn.cashless.domain.channel.NotificationChannel;
 @Revision("1")
 public record NotificationChannelUnregistered(String customer, String branch, String commune,
                                               NotificationChannel channel, Instant registeredAt,
-                                              Instant unregisteredAt) implements BranchEvent {
+                                              Instant unregisteredAt) implements CustomerEvent {
 }

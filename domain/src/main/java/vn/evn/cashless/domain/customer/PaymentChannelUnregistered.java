@@ -1,11 +1,11 @@
 package vn.evn.cashless.domain.customer;
 
-import vn.evn.cashless.domain.shared.BranchEvent;
+import vn.evn.cashless.domain.shared.CustomerEvent;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 import vn.evn.cashless.domain.channel.ChannelKind;
 
 @Revision("1")
 public record PaymentChannelUnregistered(String customer, String branch, String commune, ChannelKind kind,
-                                         String provider, Instant registeredAt, Instant unregisteredAt) implements BranchEvent {
+                                         String provider, Instant registeredAt, Instant unregisteredAt) implements CustomerEvent {
 }

@@ -4,6 +4,7 @@ import static vn.evn.cashless.projections.support.Sql.timestamp;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,10 @@ public class FigureProjection {
     private record MonthKey(String branch, LocalDate month, String commune, String kind, String provider) {
     }
 
+    private static final Comparator<MonthKey> MONTH_ORDER = Comparator.comparing(MonthKey::branch)
+            .thenComparing(MonthKey::month).thenComparing(MonthKey::commune).thenComparing(MonthKey::kind)
+            .thenComparing(MonthKey::provider);
+
     private record CustomerMonthKey(String branch, LocalDate month, String kind, String customer,
                                     String commune) {
     }
@@ -120,9 +125,13 @@ public class FigureProjection {
                     UPDATE fig_registration SET unregistered_at = ?
                     WHERE customer = ? AND type = ? AND channel = ? AND provider = ? AND registered_at = ?""",
                     closed);
+            // in key order: segments adding to the same commune's months lock its rows in the same order
             List<Object[]> monthRows = new ArrayList<>(months.size());
-            months.forEach((k, s) -> monthRows.add(
-                    new Object[]{k.branch(), k.month(), k.commune(), k.kind(), k.provider(), s[0], s[1]}));
+            months.entrySet().stream().sorted(Map.Entry.comparingByKey(MONTH_ORDER)).forEach(e -> {
+                MonthKey k = e.getKey();
+                monthRows.add(new Object[]{k.branch(), k.month(), k.commune(), k.kind(), k.provider(),
+                        e.getValue()[0], e.getValue()[1]});
+            });
             batch(jdbc, """
                     INSERT INTO fig_month (branch, month, commune, kind, provider, payments, amount)
                     VALUES (?, ?, ?, ?, ?, ?, ?)

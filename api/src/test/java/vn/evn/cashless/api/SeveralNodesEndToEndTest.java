@@ -1,0 +1,403 @@
+package vn.evn.cashless.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import vn.evn.cashless.api.support.AtOnce;
+import vn.evn.cashless.api.support.Http;
+import vn.evn.cashless.api.support.PaymentNotification;
+import vn.evn.cashless.api.support.PaymentRaces;
+import vn.evn.cashless.api.support.RunningApplication;
+import vn.evn.cashless.api.support.StoredPayments;
+import vn.evn.cashless.domain.billing.ExternalRef;
+import vn.evn.cashless.domain.billing.PaymentId;
+import vn.evn.cashless.domain.channel.Provider;
+
+/**
+ * Three application processes on one PostgreSQL server, clients spread over them. Only separate JVMs meet what a
+ * deployment of several nodes meets: two requests appending to one bill at once in the database (Axon locks an
+ * aggregate only inside its own JVM), segments of the read models shared out and taken over, a node dying with
+ * claims and requests in flight.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SeveralNodesEndToEndTest {
+
+    private static final Path ROOT = Path.of("target", "several-nodes", UUID.randomUUID().toString());
+    private static final int NODES = 3;
+    private static final int CLIENTS = 12;
+    private static final int ROUNDS = 12;
+    private static final long BILL_AMOUNT = 1_000_000;
+    private static final String PAID_AT = "2021-06-15T03:00:00Z";
+    private static final String PROVIDER = "BIDV";
+    private static final AtomicInteger SERIAL = new AtomicInteger(1);
+
+    private static EmbeddedPostgres database;
+    private static final List<RunningApplication> nodes = new ArrayList<>();
+
+    @BeforeAll
+    static void startNodesOnOneDatabase() throws Exception {
+        database = EmbeddedPostgres.builder().start();
+        Map<String, String> environment = Map.of(
+                "SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:" + database.getPort() + "/postgres",
+                "SPRING_DATASOURCE_USERNAME", "ledger_app",
+                "SPRING_FLYWAY_USER", "postgres");
+        // one after the other, so that the first has migrated the schema when the others start
+        for (int node = 0; node < NODES; node++) {
+            nodes.add(RunningApplication.start(ROOT.resolve("node-" + node), environment));
+        }
+    }
+
+    @AfterAll
+    static void stopNodes() throws Exception {
+        for (RunningApplication node : nodes) {
+            node.close();
+        }
+        database.close();
+    }
+
+    private static Http node(int index) {
+        return nodes.get(index % NODES).http();
+    }
+
+    @Test
+    @Order(1)
+    void everyNodeTakesAShareOfTheReadModelsSegments() {
+        Set<String> names = new HashSet<>();
+        for (int index = 0; index < NODES; index++) {
+            names.add(node(index).get("/api/status").json().get("node").asString());
+        }
+        assertThat(names).hasSize(NODES);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            Map<String, Set<String>> owners = owners(node(0));
+            for (String group : List.of("payments", "figures")) {
+                assertThat(owners.get(group)).as("nodes holding segments of " + group).isEqualTo(names);
+            }
+        });
+        System.out.printf("several nodes: segments shared out as %s%n", segmentsByNode(node(0)));
+    }
+
+    @Test
+    @Order(2)
+    void clientsOfThreeNodesPayingOneBillTogetherNeverPayMoreThanIsOwed() throws Exception {
+        String customer = customersWithBills(1, ROUNDS, BILL_AMOUNT).codes().get(0);
+        Set<String> acceptedIds = new HashSet<>();
+        for (int round = 1; round <= ROUNDS; round++) {
+            String period = period(round);
+            acceptedIds.addAll(PaymentRaces.payInFullTogether(CLIENTS, round, BILL_AMOUNT,
+                    (client, amount, externalRef) -> pay(node(client), customer, period, amount, externalRef)));
+        }
+
+        assertThat(StoredPayments.recordedPerPayment(node(0), customer)).hasSize(acceptedIds.size())
+                .allSatisfy((payment, events) -> assertThat(events).isOne());
+        awaitListed(node(1), customer, acceptedIds);
+        awaitListed(node(2), customer, acceptedIds);
+    }
+
+    @Test
+    @Order(3)
+    void oneNotificationSentToThreeNodesAtOnceIsOnePaymentAndEveryNodeAnswersItsId() throws Exception {
+        String customer = customersWithBills(1, ROUNDS, BILL_AMOUNT).codes().get(0);
+        Set<String> paymentIds = new HashSet<>();
+        for (int round = 1; round <= ROUNDS; round++) {
+            String period = period(round);
+            String externalRef = "NODES-SAME-" + round;
+            List<Http.Response> answers = AtOnce.run(CLIENTS,
+                    client -> pay(node(client), customer, period, 512_000, externalRef));
+            paymentIds.add(PaymentRaces.assertOnePaymentForAll(answers));
+        }
+
+        assertThat(StoredPayments.recordedPerPayment(node(2), customer))
+                .isEqualTo(paymentIds.stream().collect(Collectors.toMap(id -> id, id -> 1L)));
+        awaitListed(node(0), customer, paymentIds);
+    }
+
+    /** A payment notification as a channel sends it; the same notification may be sent again. */
+    private record Notification(String customer, long amount, String externalRef) {
+
+        Map<String, Object> body() {
+            return PaymentNotification.body(customer, "2021-01", amount, "BANK", PROVIDER, externalRef,
+                    "2021-01-20T03:00:00Z");
+        }
+
+        String paymentId() {
+            return PaymentId.of(Provider.of(PROVIDER), ExternalRef.of(externalRef)).toString();
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aNodeKilledUnderLoadLosesNothingCountsNothingTwiceAndItsSegmentsAreTakenOver() throws Exception {
+        Customers placed = customersWithBills(6, 1, 1_000_000_000_000L);
+        List<String> customers = placed.codes();
+        String branch = placed.branch();
+        assertThat(node(0).put("/api/plans/" + branch + "/2021-Q1", Map.of(
+                "targets", Map.of("cashlessAmountRatio", 50, "cashlessPaymentRatio", 50,
+                        "zaloRegistrations", 10, "communeCoverage", 100),
+                "cashlessKinds", List.of("BANK", "E_WALLET"))).status()).isEqualTo(200);
+        int victim = NODES - 1;
+        String victimName = node(victim).get("/api/status").json().get("node").asString();
+
+        Map<Notification, String> acknowledged = new ConcurrentHashMap<>();
+        Set<Notification> unanswered = ConcurrentHashMap.newKeySet();
+        List<String> unexpected = new CopyOnWriteArrayList<>();
+        AtomicInteger resendsRecognised = new AtomicInteger();
+        AtomicInteger cutOff = new AtomicInteger();
+        boolean[] dead = new boolean[NODES];
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        int requestsPerClient = 80;
+        long loadStarted = System.nanoTime();
+        for (int c = 0; c < CLIENTS; c++) {
+            int client = c;
+            clients.submit(() -> {
+                List<Notification> mine = new ArrayList<>();
+                for (int request = 0; request < requestsPerClient; request++) {
+                    int target = (client + request) % NODES;
+                    if (dead[target]) {
+                        target = (target + 1) % NODES;
+                    }
+                    boolean resend = request % 4 == 3 && !mine.isEmpty();
+                    Notification notification = resend ? mine.get(request % mine.size())
+                            : new Notification(customers.get((client + request) % customers.size()),
+                                    1_000 + 100L * (request % 50), "KILL-C" + client + "-" + request);
+                    Http.Response answer;
+                    try {
+                        answer = node(target).post("/api/payments", notification.body());
+                    } catch (UncheckedIOException e) {
+                        cutOff.incrementAndGet();
+                        if (!resend) {
+                            unanswered.add(notification);
+                        }
+                        continue;
+                    }
+                    String id = answer.json() == null || answer.json().get("id") == null ? null
+                            : answer.json().get("id").asString();
+                    if (answer.status() == (resend ? 200 : 201) && notification.paymentId().equals(id)) {
+                        if (resend) {
+                            resendsRecognised.incrementAndGet();
+                        } else {
+                            acknowledged.put(notification, id);
+                            mine.add(notification);
+                        }
+                    } else {
+                        unexpected.add(notification + (resend ? " resent: " : ": ") + answer);
+                    }
+                }
+            });
+        }
+        await().atMost(Duration.ofSeconds(120)).until(() -> !unexpected.isEmpty()
+                || acknowledged.size() >= CLIENTS * requestsPerClient / 4);
+        long killedAt = System.nanoTime();
+        nodes.get(victim).kill();
+        dead[victim] = true;
+        // the living nodes take the dead node's segments over while the clients go on
+        double takeover = awaitTakenOver(node(0), victimName, killedAt);
+        clients.shutdown();
+        assertThat(clients.awaitTermination(5, TimeUnit.MINUTES)).as("every client done").isTrue();
+        double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
+        assertThat(unexpected).as("answers other than 201 for new and 200 for resent notifications").isEmpty();
+
+        Map<String, Long> stored = new TreeMap<>();
+        customers.forEach(customer -> stored.putAll(StoredPayments.recordedPerPayment(node(0), customer)));
+        assertThat(stored).as("PaymentRecorded events per payment").allSatisfy((payment, events) ->
+                assertThat(events).as(payment).isOne());
+        assertThat(stored.keySet()).as("no acknowledged payment lost").containsAll(acknowledged.values());
+        Set<String> sent = new HashSet<>(acknowledged.values());
+        unanswered.forEach(notification -> sent.add(notification.paymentId()));
+        assertThat(sent).as("nothing stored that no client sent").containsAll(stored.keySet());
+        long storedAnyway = 0;
+        for (Notification notification : unanswered) {
+            boolean wasStored = stored.containsKey(notification.paymentId());
+            Http.Response answer = node(1).post("/api/payments", notification.body());
+            assertThat(answer.status()).as(notification + " stored before the kill: " + wasStored)
+                    .isEqualTo(wasStored ? 200 : 201);
+            acknowledged.put(notification, notification.paymentId());
+            storedAnyway += wasStored ? 1 : 0;
+        }
+        awaitCaughtUp(node(0));
+        awaitCaughtUp(node(1));
+
+        Map<String, Map<String, Long>> expected = acknowledged.entrySet().stream().collect(Collectors.groupingBy(
+                entry -> entry.getKey().customer(), Collectors.toMap(Map.Entry::getValue, entry -> 1L)));
+        for (String customer : customers) {
+            assertThat(StoredPayments.listedPerPayment(node(1), customer)).as(customer)
+                    .isEqualTo(expected.getOrDefault(customer, Map.of()));
+        }
+        long total = acknowledged.keySet().stream().mapToLong(Notification::amount).sum();
+        Map<String, JsonNode> figures = figures(node(0), branch);
+        assertThat(figures(node(1), branch)).as("the figures every node answers").isEqualTo(figures);
+        assertThat(figures.get("channels").toString()).contains(String.valueOf(total));
+
+        // a single node replays the same events into the figures: the same rows, the same answers
+        JsonNode before = checksum(node(0), "figures");
+        JsonNode paymentsBefore = checksum(node(0), "payments");
+        awaitRebuilt(node(1), "figures");
+        awaitRebuilt(node(0), "payments");
+        awaitCaughtUp(node(0));
+        assertThat(checksum(node(1), "figures")).isEqualTo(before);
+        assertThat(checksum(node(1), "payments")).isEqualTo(paymentsBefore);
+        assertThat(figures(node(0), branch)).isEqualTo(figures);
+
+        System.out.printf("several nodes: %d nodes, %d clients; %d payments acknowledged (%d resends recognised); "
+                        + "%d requests cut off by the kill, of whose new notifications %d had been stored; "
+                        + "none lost, none twice; the dead node's segments were taken over %.1f s after the kill; "
+                        + "%d requests answered in %.1f s (%.0f/s, a node down for most of it)%n",
+                NODES, CLIENTS, acknowledged.size(), resendsRecognised.get(), cutOff.get(), storedAnyway, takeover,
+                CLIENTS * requestsPerClient - cutOff.get(), loadSeconds,
+                (CLIENTS * requestsPerClient - cutOff.get()) / loadSeconds);
+    }
+
+    /** Waits until a living node holds every segment the dead node held; seconds since the kill. */
+    private static double awaitTakenOver(Http living, String deadNode, long killedAt) {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            JsonNode status = living.get("/api/status").json();
+            for (JsonNode processor : status.get("processors")) {
+                for (JsonNode segment : processor.get("segments")) {
+                    JsonNode holder = segment.get("node");
+                    assertThat(holder.isNull() ? null : holder.asString())
+                            .as(processor.get("name").asString() + " segment " + segment.get("segment"))
+                            .isNotNull().isNotEqualTo(deadNode);
+                }
+            }
+        });
+        return (System.nanoTime() - killedAt) / 1e9;
+    }
+
+    private static void awaitCaughtUp(Http node) {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+                .until(() -> node.get("/api/status").json().get("caughtUp").asBoolean());
+    }
+
+    /** Read model → the nodes holding any of its segments. */
+    private static Map<String, Set<String>> owners(Http http) {
+        Map<String, Set<String>> owners = new HashMap<>();
+        for (JsonNode processor : http.get("/api/status").json().get("processors")) {
+            Set<String> holders = new HashSet<>();
+            for (JsonNode segment : processor.get("segments")) {
+                if (!segment.get("node").isNull()) {
+                    holders.add(segment.get("node").asString());
+                }
+            }
+            owners.put(processor.get("name").asString(), holders);
+        }
+        return owners;
+    }
+
+    private static Map<String, Map<String, Integer>> segmentsByNode(Http http) {
+        Map<String, Map<String, Integer>> byNode = new TreeMap<>();
+        for (JsonNode processor : http.get("/api/status").json().get("processors")) {
+            Map<String, Integer> counts = new TreeMap<>();
+            for (JsonNode segment : processor.get("segments")) {
+                counts.merge(segment.get("node").isNull() ? "nobody" : segment.get("node").asString(), 1,
+                        Integer::sum);
+            }
+            byNode.put(processor.get("name").asString(), counts);
+        }
+        return byNode;
+    }
+
+    private static Map<String, JsonNode> figures(Http http, String branch) {
+        Map<String, JsonNode> figures = new TreeMap<>();
+        figures.put("coverage", ok(http.get("/api/branches/" + branch + "/coverage?period=2021-Q1")));
+        figures.put("channels", ok(http.get("/api/branches/" + branch + "/channels?period=2021-Q1")));
+        figures.put("progress", ok(http.get("/api/plans/" + branch + "/2021-Q1/progress")));
+        return figures;
+    }
+
+    private static JsonNode checksum(Http http, String readModel) {
+        return ok(http.get("/api/admin/projections/" + readModel + "/checksum"));
+    }
+
+    private static void awaitRebuilt(Http http, String readModel) {
+        Http.Response started = http.post("/api/admin/projections/" + readModel + "/rebuild", Map.of());
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        String job = "/api/admin/jobs/" + started.json().get("id").asString();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> !http.get(job).json().get("state").asString().equals("RUNNING"));
+        assertThat(http.get(job).json().get("state").asString()).isEqualTo("SUCCEEDED");
+    }
+
+    private static JsonNode ok(Http.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
+    /** Waits, with a deadline, until the node lists exactly these payments, each once. */
+    private static void awaitListed(Http node, String customer, Set<String> payments) {
+        Map<String, Long> eachOnce = payments.stream().collect(Collectors.toMap(id -> id, id -> 1L));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(StoredPayments.listedPerPayment(node, customer)).isEqualTo(eachOnce));
+    }
+
+    /** Customers of one new branch. */
+    private record Customers(String branch, List<String> codes) {
+    }
+
+    /**
+     * {@code count} customers of a new branch (two communes), each with a bill of {@code amount} for each of the
+     * first {@code months} months of 2021.
+     */
+    private static Customers customersWithBills(int count, int months, long amount) {
+        Http http = node(0);
+        int serial = SERIAL.getAndIncrement();
+        String branch = "N" + serial;
+        List<String> communes = List.of(String.format("%05d", 70_000 + 2 * serial),
+                String.format("%05d", 70_001 + 2 * serial));
+        assertThat(http.post("/api/branches", Map.of("code", branch, "name", "Điện lực " + branch,
+                "company", "PC Hà Giang")).status()).isEqualTo(201);
+        for (String commune : communes) {
+            assertThat(http.post("/api/branches/" + branch + "/communes", Map.of("code", commune,
+                    "name", "Xã " + commune, "kind", "COMMUNE")).status()).isEqualTo(201);
+        }
+        List<String> customers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String customer = String.format("PA20%-4s%05d", branch, i).replace(' ', 'N');
+            customers.add(customer);
+            assertThat(http.post("/api/customers", Map.of("code", customer, "name", "Khách hàng " + customer,
+                    "branch", branch, "commune", communes.get(i % 2), "registeredAt", "2020-01-01T00:00:00Z"))
+                    .status()).isEqualTo(201);
+            for (int month = 1; month <= months; month++) {
+                String period = period(month);
+                assertThat(http.post("/api/bills", Map.of("customer", customer, "period", period,
+                        "amount", amount, "dueDate", period + "-25")).status()).isEqualTo(201);
+            }
+        }
+        return new Customers(branch, customers);
+    }
+
+    /** One month per round, from January 2021 on. */
+    private static String period(int round) {
+        return YearMonth.of(2021, 1).plusMonths(round - 1L).toString();
+    }
+
+    private static Http.Response pay(Http node, String customer, String period, long amount, String externalRef) {
+        return node.post("/api/payments",
+                PaymentNotification.body(customer, period, amount, "BANK", PROVIDER, externalRef, PAID_AT));
+    }
+}

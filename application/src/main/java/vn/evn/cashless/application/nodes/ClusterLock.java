@@ -1,0 +1,82 @@
+package vn.evn.cashless.application.nodes;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.zip.CRC32;
+import javax.sql.DataSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Work that must run on one node at a time (the demo load, a rebuild, an import), whichever node starts it. The
+ * node that runs it holds a PostgreSQL session advisory lock on a connection of its own for as long as it runs;
+ * if the node dies, its connection closes and the lock is free at once, so another node can take the work over.
+ * The lock is never held inside a transaction the work commits, so it costs nothing but one idle connection.
+ */
+@Component
+public class ClusterLock {
+
+    /** The first key of every lock the ledger takes this way (the second is the name's checksum). */
+    private static final int LEDGER_WORK = 0x1ED6E5;
+
+    private final DataSource dataSource;
+
+    public ClusterLock(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** A lock held; closing it gives it back. */
+    public interface Held extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Takes the lock named {@code name} if no node holds it, without waiting. */
+    public Optional<Held> tryLock(String name) {
+        Connection connection = null;
+        try {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(true);
+            if (!call(connection, "SELECT pg_try_advisory_lock(?, ?)", name)) {
+                connection.close();
+                return Optional.empty();
+            }
+            Connection holding = connection;
+            return Optional.of(() -> {
+                try (holding) {
+                    call(holding, "SELECT pg_advisory_unlock(?, ?)", name);
+                } catch (SQLException e) {
+                    // closing the session gives the lock back in any case
+                }
+            });
+        } catch (SQLException e) {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException ignored) {
+                    // the failure that matters is the first one
+                }
+            }
+            throw new IllegalStateException("could not ask for the lock " + name, e);
+        }
+    }
+
+    private static boolean call(Connection connection, String sql, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setInt(1, LEDGER_WORK);
+            statement.setInt(2, key(name));
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
+    }
+
+    private static int key(String name) {
+        CRC32 crc = new CRC32();
+        crc.update(name.getBytes(StandardCharsets.UTF_8));
+        return (int) crc.getValue();
+    }
+}

@@ -1,0 +1,15 @@
+-- The application processes working on this database, each seen again every few seconds while it runs. A node not
+-- seen for a while is dead: its share of the read models' segments goes to the others.
+CREATE TABLE ledger_node (
+    node       TEXT        PRIMARY KEY,
+    started_at TIMESTAMPTZ NOT NULL,
+    seen_at    TIMESTAMPTZ NOT NULL
+);
+
+-- A read model whose processor every node stops for a moment (a rebuild's switch-over), by the node that asked.
+-- A pause whose node is dead is void.
+CREATE TABLE processor_pause (
+    processing_group TEXT        PRIMARY KEY,
+    node             TEXT        NOT NULL,
+    since            TIMESTAMPTZ NOT NULL
+);
