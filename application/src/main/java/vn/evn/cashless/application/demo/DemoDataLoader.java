@@ -12,8 +12,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import vn.evn.cashless.application.messaging.CommandBatch;
 import vn.evn.cashless.application.messaging.RequestContext;
 import vn.evn.cashless.application.nodes.ClusterLock;
 
@@ -33,18 +32,18 @@ public class DemoDataLoader implements ApplicationRunner {
     private static final long WAIT_FOR_OTHER_NODE_MILLIS = 2_000;
 
     private final CommandGateway commands;
-    private final TransactionTemplate transactions;
+    private final CommandBatch commandBatch;
     private final DemoLoad load;
     private final AtomicReference<String> failure = new AtomicReference<>();
     private final AtomicBoolean running = new AtomicBoolean();
 
     private final ClusterLock clusterLock;
 
-    public DemoDataLoader(CommandGateway commands, PlatformTransactionManager transactionManager, DemoLoad load,
+    public DemoDataLoader(CommandGateway commands, CommandBatch commandBatch, DemoLoad load,
                           ClusterLock clusterLock) {
         this.commands = commands;
+        this.commandBatch = commandBatch;
         this.clusterLock = clusterLock;
-        this.transactions = new TransactionTemplate(transactionManager);
         this.load = load;
     }
 
@@ -118,7 +117,9 @@ public class DemoDataLoader implements ApplicationRunner {
         try {
             while (all.hasNext()) {
                 int batch = ++done;
-                sent += transactions.execute(status -> {
+                // one batch, one transaction: the commands and the record of the batch done, so that a resumed
+                // load starts exactly after the last batch stored
+                sent += commandBatch.inOneTransaction("demo " + NAME + " batch " + batch, context, () -> {
                     int count = 0;
                     while (count < BATCH && all.hasNext()) {
                         commands.sendAndWait(GenericCommandMessage.asCommandMessage(all.next())

@@ -1,6 +1,5 @@
 package vn.evn.cashless.application.reconciliation;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
@@ -9,14 +8,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
-import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.messaging.GenericMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -24,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.evn.cashless.application.admin.Jobs;
 import vn.evn.cashless.application.billing.BillingService;
 import vn.evn.cashless.application.billing.PaymentReferences;
+import vn.evn.cashless.application.messaging.CommandBatch;
 import vn.evn.cashless.application.messaging.RequestContext;
 import vn.evn.cashless.domain.billing.BillId;
 import vn.evn.cashless.domain.billing.PaymentId;
@@ -38,7 +37,7 @@ import vn.evn.cashless.domain.shared.DomainException;
  * A batch of lines is one database transaction that also holds the batch's report lines and the job's progress:
  * after a stop, the report says exactly what was recorded, and the file sent again finds those lines as duplicates.
  * The batch is one Axon unit of work, and each line one command in a unit of work nested in it: the lines' events are
- * appended, and their look-ups written, when the batch commits (see {@link #inOneUnitOfWork}). A line the bill refuses
+ * appended, and their look-ups written, when the batch commits (see {@link CommandBatch}). A line the bill refuses
  * (above the outstanding amount, a conflicting resend, an unknown bill) throws before anything is written and rolls
  * back its own nested unit of work only, so the good lines of the batch stay. A later line for the same bill sees the
  * earlier lines' events, staged in the batch. The one refusal that would fail the whole batch at its commit, a
@@ -61,7 +60,12 @@ public class ReconciliationImporter {
     private final Jobs jobs;
     private final TransactionTemplate transactions;
     private final ObjectProvider<LineCounter> counters;
-    private final ConnectionProvider connections;
+    private final CommandBatch commandBatch;
+    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "reconciliation-watch");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "reconciliation-import");
         thread.setDaemon(true);
@@ -71,8 +75,8 @@ public class ReconciliationImporter {
     public ReconciliationImporter(BillingService billing, PaymentReferences references,
                                   Reconciliations reconciliations, Jobs jobs,
                                   PlatformTransactionManager transactionManager, ObjectProvider<LineCounter> counters,
-                                  ConnectionProvider connections) {
-        this.connections = connections;
+                                  CommandBatch commandBatch) {
+        this.commandBatch = commandBatch;
         this.billing = billing;
         this.references = references;
         this.reconciliations = reconciliations;
@@ -104,11 +108,11 @@ public class ReconciliationImporter {
                 long done = processed + batch.size();
                 List<LineResult> results;
                 try {
-                    results = transactions.execute(status -> inOneUnitOfWork(id, context, () -> {
+                    results = commandBatch.inOneTransaction("reconciliation " + id, context, () -> {
                         List<LineResult> decided = decide(batch, context);
                         commitBatch(id, decided, done);
                         return decided;
-                    }));
+                    });
                 } catch (Interrupted e) {
                     throw e;
                 } catch (RuntimeException e) {
@@ -137,41 +141,29 @@ public class ReconciliationImporter {
         workers.submit(() -> run(id, lines, context));
     }
 
+    /**
+     * Every node looks, now and then, for imports whose node stopped or died (no heartbeat for a minute) and marks
+     * them failed, so that no import stays running for ever; their file may be sent again, and what they stored comes
+     * back as duplicates.
+     */
     @EventListener(ApplicationReadyEvent.class)
-    public void failInterrupted() {
-        int failed = reconciliations.failInterrupted();
-        if (failed > 0) {
-            log.info("{} reconciliation imports were interrupted by a stop and are marked failed", failed);
-        }
+    public void watchForInterrupted() {
+        watcher.scheduleWithFixedDelay(this::failInterrupted, 0, 30, TimeUnit.SECONDS);
     }
 
-    /**
-     * Runs a batch in one Axon unit of work, the root of each line's own. Axon's JDBC connection provider attaches the
-     * connection to the first unit of work that asks for it and commits or rolls that connection back with it: asked
-     * here first, it belongs to the batch, and a line's rejected command (a nested unit of work) rolls back only its
-     * own staged events, not the batch's connection. The lines' events are appended, and their look-ups written, when
-     * the batch commits, together with the report's lines.
-     */
-    private List<LineResult> inOneUnitOfWork(UUID id, RequestContext context, Supplier<List<LineResult>> work) {
-        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(
-                new GenericMessage<>("reconciliation " + id, context.toMetaData()));
+    @EventListener(ContextClosedEvent.class)
+    public void stopWatching() {
+        watcher.shutdownNow();
+    }
+
+    public void failInterrupted() {
         try {
-            connections.getConnection();
-            long started = System.nanoTime();
-            List<LineResult> results = work.get();
-            long decided = System.nanoTime();
-            batch.commit();
-            log.debug("Import {}: {} lines decided in {} ms, committed in {} ms", id, results.size(),
-                    (decided - started) / 1_000_000, (System.nanoTime() - decided) / 1_000_000);
-            return results;
-        } catch (SQLException e) {
-            batch.rollback(e);
-            throw new IllegalStateException("no database connection for the batch", e);
-        } catch (RuntimeException | Error e) {
-            if (batch.isActive()) {
-                batch.rollback(e);
+            int failed = reconciliations.failInterrupted();
+            if (failed > 0) {
+                log.info("{} reconciliation imports were interrupted by a stop and are marked failed", failed);
             }
-            throw e;
+        } catch (RuntimeException e) {
+            log.warn("Could not look for interrupted imports: {}", e.toString());
         }
     }
 
