@@ -57,8 +57,8 @@ class RestartEndToEndTest {
             Http.Response resent = http.post("/api/payments", payment);
             assertThat(resent.status()).isEqualTo(200);
             assertThat(resent.json().get("id").asString()).isEqualTo(paymentId);
-            assertThat(http.post("/api/branches", Map.of("code", "BM", "name", "again", "company", "x")).status())
-                    .isEqualTo(409);
+            assertThat(http.post("/api/branches", Map.of("code", "BM", "name", "again", "company", "PC Hà Giang"))
+                    .status()).isEqualTo(409);
             Reads.awaitCaughtUp(http);
             assertPaymentVisible(http, paymentId);
         } finally {

@@ -107,6 +107,7 @@ class SignInEndToEndTest extends EndToEndTest {
     @Test
     void aSignedInBrowserReadsTheApiWithItsSessionUnderTheSameRules() {
         String branch = branchWith(uniqueCommuneCode());
+        awaitReadModels();
         Browser browser = new Browser();
         assertThat(browser.session().get("user").isNull()).isTrue();
 

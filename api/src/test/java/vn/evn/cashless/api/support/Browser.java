@@ -43,6 +43,7 @@ public final class Browser implements AutoCloseable {
 
     /** Starts the browser for the application at {@code base} (e.g. {@code http://localhost:8080}). */
     public static Browser open(String base) {
+        installIfMissing();
         for (Path binary : new Path[]{CHROMIUM, CHROMEDRIVER}) {
             if (!Files.isExecutable(binary)) {
                 throw new AssertionError(binary + " is missing: the dashboard's browser test needs Debian's chromium"
@@ -65,6 +66,39 @@ public final class Browser implements AutoCloseable {
             return new Browser(new ChromeDriver(service, options), profile, base);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * On a fresh Debian machine, installs Debian's packages where they are looked for by default, as {@code .ci/run}
+     * does, so that the README's test command needs nothing but a JDK there too. Only as root or with
+     * password-less sudo; otherwise the test fails below and says what to install.
+     */
+    private static void installIfMissing() {
+        boolean defaults = CHROMIUM.equals(Path.of("/usr/bin/chromium"))
+                && CHROMEDRIVER.equals(Path.of("/usr/bin/chromedriver"));
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER) || !defaults
+                || !Files.isExecutable(Path.of("/usr/bin/apt-get"))) {
+            return;
+        }
+        String sudo = "0".equals(output("id", "-u")) ? "" : "sudo -n ";
+        System.out.println("Installing Debian's chromium and chromium-driver for the browser test");
+        System.out.println(output("sh", "-c", sudo + "apt-get update -q && DEBIAN_FRONTEND=noninteractive " + sudo
+                + "apt-get install -y -q chromium chromium-driver"));
+    }
+
+    /** What a command printed, trimmed; empty if it could not run. */
+    private static String output(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String printed = new String(process.getInputStream().readAllBytes()).trim();
+            process.waitFor();
+            return printed;
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
         }
     }
 

@@ -25,7 +25,7 @@ public class Branch {
     @CommandHandler
     public Branch(CreateBranch command) {
         apply(new BranchCreated(command.branch().value(), command.name(), command.company(),
-                command.companyCode().value()));
+                command.companyCode() == null ? null : command.companyCode().value()));
     }
 
     @CommandHandler

@@ -39,9 +39,9 @@ class CompanyCodeTest {
     }
 
     @Test
-    void aBranchWhoseCompanyGivesNoCodeMustNameOne() {
-        assertThatThrownBy(() -> new CreateBranch(BranchCode.of("BM"), "Điện lực Bắc Mê", "—"))
-                .isInstanceOf(InvalidValueException.class).extracting("field").isEqualTo("companyCode");
+    void aBranchWhoseCompanyGivesNoCodeHasNoneUnlessItNamesOne() {
+        assertThat(new CreateBranch(BranchCode.of("BM"), "Điện lực Bắc Mê", "—").companyCode()).isNull();
+        assertThat(new CreateBranch(BranchCode.of("BM"), "Điện lực Bắc Mê", "x").companyCode()).isNull();
         assertThat(new CreateBranch(BranchCode.of("BM"), "Điện lực Bắc Mê", "—", CompanyCode.of("XY"))
                 .companyCode().value()).isEqualTo("XY");
     }
