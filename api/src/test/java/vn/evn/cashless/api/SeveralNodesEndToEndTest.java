@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -68,9 +69,16 @@ class SeveralNodesEndToEndTest {
                 "SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:" + database.getPort() + "/postgres",
                 "SPRING_DATASOURCE_USERNAME", "ledger_app",
                 "SPRING_FLYWAY_USER", "postgres");
-        // one after the other, so that the first has migrated the schema when the others start
+        // all at once, on an empty database: one migrates the schema while the others wait for Flyway's lock
+        List<Future<RunningApplication>> starting = new ArrayList<>();
+        ExecutorService starter = Executors.newFixedThreadPool(NODES);
         for (int node = 0; node < NODES; node++) {
-            nodes.add(RunningApplication.start(ROOT.resolve("node-" + node), environment));
+            Path dataDir = ROOT.resolve("node-" + node);
+            starting.add(starter.submit(() -> RunningApplication.start(dataDir, environment)));
+        }
+        starter.shutdown();
+        for (Future<RunningApplication> node : starting) {
+            nodes.add(node.get());
         }
     }
 

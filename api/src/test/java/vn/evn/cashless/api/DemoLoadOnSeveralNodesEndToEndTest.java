@@ -1,0 +1,86 @@
+package vn.evn.cashless.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.evn.cashless.api.support.Reads.indicator;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import vn.evn.cashless.api.support.Http;
+import vn.evn.cashless.api.support.RunningApplication;
+
+/**
+ * The demo load is work for one node at a time: two nodes started with the demo on one database load it once, and
+ * when the node loading it dies (SIGKILL), the other resumes it right after the last batch stored. A batch half
+ * stored, or one loaded twice, would make the resumed load fail on what exists already, or change the figures.
+ */
+class DemoLoadOnSeveralNodesEndToEndTest {
+
+    private static final Path ROOT = Path.of("target", "demo-several-nodes", UUID.randomUUID().toString());
+    private static final String LOADING = "Loading demo data";
+
+    @Test
+    void theNodeLoadingTheDemoDiesAndAnotherFinishesItOnce() throws Exception {
+        try (EmbeddedPostgres database = EmbeddedPostgres.builder().start()) {
+            Map<String, String> environment = Map.of(
+                    "SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:" + database.getPort() + "/postgres",
+                    "SPRING_DATASOURCE_USERNAME", "ledger_app",
+                    "SPRING_FLYWAY_USER", "postgres");
+            RunningApplication first = RunningApplication.start(ROOT.resolve("first"), environment,
+                    "--spring.profiles.active=demo");
+            RunningApplication second = RunningApplication.start(ROOT.resolve("second"), environment,
+                    "--spring.profiles.active=demo");
+            try {
+                await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() ->
+                        first.http().get("/api/status").json().get("demo").get("batchesDone").asInt() >= 30);
+                RunningApplication loader = loads(first) ? first : second;
+                RunningApplication survivor = loader == first ? second : first;
+                assertThat(loads(survivor)).as("only one node loads").isFalse();
+                int doneBeforeKill = survivor.http().get("/api/status").json().get("demo").get("batchesDone")
+                        .asInt();
+                loader.kill();
+
+                JsonNode status = awaitLoaded(survivor.http());
+                assertThat(survivor.log()).contains(LOADING + " bac-me-2021-h1 from batch");
+                Http http = survivor.http();
+                JsonNode progress = http.get("/api/plans/BM/2021-H1/progress").json();
+                assertThat(indicator(progress, "cashlessAmountRatio").get("actual").decimalValue())
+                        .isEqualByComparingTo("82.27");
+                assertThat(indicator(progress, "cashlessPaymentRatio").get("actual").decimalValue())
+                        .isEqualByComparingTo("22.79");
+                assertThat(progress.get("totals").get("cashlessPayments").asLong()).isEqualTo(5_082 + 7_222);
+                assertThat(http.get("/api/branches/BM/coverage?period=2021-H1").json().get("communes"))
+                        .hasSize(13);
+                System.out.printf("Demo load on two nodes: the loading node was killed after %d batches; the other "
+                        + "resumed and finished it (%d events in all)%n", doneBeforeKill, status.get("head").asLong());
+            } finally {
+                first.close();
+                second.close();
+            }
+        }
+    }
+
+    private static boolean loads(RunningApplication node) throws IOException {
+        return node.log().contains(LOADING);
+    }
+
+    private static JsonNode awaitLoaded(Http http) {
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            JsonNode status = http.get("/api/status").json();
+            last[0] = status;
+            String state = status.get("demo").get("state").asString();
+            if (state.equals("failed")) {
+                throw new AssertionError("demo load failed: " + status);
+            }
+            return state.equals("loaded") && status.get("caughtUp").asBoolean();
+        });
+        return last[0];
+    }
+}
