@@ -10,27 +10,30 @@ import org.springframework.stereotype.Component;
 import vn.evn.cashless.api.status.StatusController;
 
 /**
- * {@code ledger.projection.lag{group=…}}: how many events each processing group of this process is behind the
- * head of the event store, read when the metrics are scraped (one index look-up for the head per group).
+ * {@code ledger.projection.lag{group=…}}: how many events each read model is behind the head of the event store,
+ * over all its segments on whichever node (as {@code /api/status} counts it), read when the metrics are scraped.
+ * Every node reports the same figure, whether it holds a segment of the read model or not.
  */
 @Component
 public class ProjectionLag implements MeterBinder {
 
     private final EventStore eventStore;
     private final EventProcessingConfiguration processing;
+    private final StatusController status;
 
-    public ProjectionLag(EventStore eventStore, EventProcessingConfiguration processing) {
+    public ProjectionLag(EventStore eventStore, EventProcessingConfiguration processing, StatusController status) {
         this.eventStore = eventStore;
         this.processing = processing;
+        this.status = status;
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
         processing.eventProcessors().forEach((name, processor) -> {
             if (processor instanceof StreamingEventProcessor streaming) {
-                Gauge.builder("ledger.projection.lag", streaming, this::lag)
-                        .description("Events between the head of the event store and the slowest segment this "
-                                + "process holds")
+                Gauge.builder("ledger.projection.lag", streaming, held -> lag(name, held))
+                        .description("Events between the head of the event store and the read model's slowest "
+                                + "segment, on whichever node")
                         .baseUnit("events")
                         .tag("group", name)
                         .register(registry);
@@ -38,8 +41,7 @@ public class ProjectionLag implements MeterBinder {
         });
     }
 
-    private double lag(StreamingEventProcessor processor) {
-        long position = StatusController.position(processor.processingStatus());
-        return Math.max(0, StatusController.head(eventStore) - position);
+    private double lag(String group, StreamingEventProcessor processor) {
+        return status.status(group, processor, StatusController.head(eventStore)).behind();
     }
 }

@@ -79,6 +79,8 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers("/actuator/prometheus").hasRole("ADMIN")
+                        // the rules below are per method; a HEAD would slip past the GET rules, and nobody needs it
+                        .requestMatchers(HttpMethod.HEAD, "/api/**").denyAll()
                         .requestMatchers("/api/audit/**").hasRole("AUDITOR")
                         .requestMatchers(HttpMethod.GET, "/api/admin/projections", "/api/admin/projections/*/checksum")
                         .hasAnyRole("ADMIN", "AUDITOR")
@@ -121,10 +123,11 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    /** A state-changing request that carries a session cookie and no credentials of its own. */
+    /** A state-changing request that carries a session cookie and no Basic credentials of its own. */
     private static boolean ridesOnSessionCookie(HttpServletRequest request) {
-        return !SAFE_METHODS.contains(request.getMethod()) && request.getHeader("Authorization") == null
-                && request.getRequestedSessionId() != null;
+        String authorization = request.getHeader("Authorization");
+        boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+        return !SAFE_METHODS.contains(request.getMethod()) && !basic && request.getRequestedSessionId() != null;
     }
 
     /** Signs in against {@link Accounts}; the principal is the {@link LedgerUser}. */

@@ -96,7 +96,7 @@ public class StatusController {
      * has stored it, one this node holds as far as it has got. A dead node's segments stay behind until another
      * node takes them over, and the read model is not caught up meanwhile.
      */
-    private ProcessorStatus status(String name, StreamingEventProcessor processor, long head) {
+    public ProcessorStatus status(String name, StreamingEventProcessor processor, long head) {
         Map<Integer, EventTrackerStatus> mine = processor.processingStatus();
         List<SegmentStatus> all = new ArrayList<>();
         long slowest = Long.MAX_VALUE;

@@ -120,26 +120,40 @@ public class Rebuilds {
             }
             throw new IllegalStateException("another node holds the rebuild of " + name + " but shows no job");
         }
-        Optional<Jobs.Job> orphan = runningJobOf(name);
         UUID id;
-        if (orphan.isPresent()) {
-            id = orphan.get().id();
-            jobs.restart(id, head());
-        } else {
-            id = jobs.start(KIND, name, head());
-        }
-        ClusterLock.Held held = lock.get();
-        worker.submit(() -> {
-            try (held) {
-                run(id, model);
+        try {
+            Optional<Jobs.Job> orphan = runningJobOf(name);
+            if (orphan.isPresent()) {
+                id = orphan.get().id();
+                jobs.restart(id, head());
+            } else {
+                id = jobs.start(KIND, name, head());
             }
-        });
+        } catch (RuntimeException | Error e) {
+            lock.get().close();
+            throw e;
+        }
+        submit(id, model, lock.get());
         return id;
     }
 
     /** Whether a rebuild of {@code name} is under way. */
     public boolean rebuilding(String name) {
         return runningJobOf(name).isPresent();
+    }
+
+    /** Runs the job on the worker, holding its lock until it ends (or until it could not even be queued). */
+    private void submit(UUID id, ReadModel model, ClusterLock.Held held) {
+        try {
+            worker.submit(() -> {
+                try (held) {
+                    run(id, model, held);
+                }
+            });
+        } catch (RuntimeException e) {
+            held.close();
+            throw e;
+        }
     }
 
     private Optional<Jobs.Job> runningJobOf(String name) {
@@ -178,24 +192,25 @@ public class Rebuilds {
                     continue;
                 }
                 log.info("Taking up the interrupted rebuild {} of {} from the beginning", job.id(), job.target());
-                jobs.restart(job.id(), head());
-                ClusterLock.Held held = lock.get();
-                worker.submit(() -> {
-                    try (held) {
-                        run(job.id(), model.get());
-                    }
-                });
+                try {
+                    jobs.restart(job.id(), head());
+                } catch (RuntimeException | Error e) {
+                    lock.get().close();
+                    throw e;
+                }
+                submit(job.id(), model.get(), lock.get());
             }
         } catch (RuntimeException e) {
             log.warn("Could not look for interrupted rebuilds: {}", e.toString());
         }
     }
 
-    private void run(UUID id, ReadModel model) {
+    private void run(UUID id, ReadModel model, ClusterLock.Held held) {
         long started = System.nanoTime();
         StreamingEventProcessor processor = model.inCommandTransaction() ? null
                 : processing.eventProcessor(model.name(), StreamingEventProcessor.class).orElseThrow();
         boolean stopped = false;
+        boolean paused = false;
         try {
             createCopies(model);
             List<Object> handlers = model.handlers().apply(jdbc);
@@ -224,13 +239,19 @@ public class Rebuilds {
                     }
                 } else {
                     // every node stops this read model's processor; those of nodes that died hold nothing
+                    paused = true;
                     pauses.pause(model.name());
                     processor.shutDown();
                     stopped = true;
                     pauses.awaitReleased(model.name(), PAUSE_TIMEOUT);
                     copyUpTo(id, stream, adapters, head(), progress);
                     TrackingToken last = progress.last;
+                    if (!held.stillHeld()) {
+                        throw new IllegalStateException("this node lost the rebuild's lock (its connection to the "
+                                + "database broke); another node takes the rebuild up");
+                    }
                     transactions.executeWithoutResult(status -> {
+                        claimAllSegments(model.name());
                         switchOver(model);
                         if (last != null) {
                             moveToken(model.name(), last);
@@ -246,8 +267,10 @@ public class Rebuilds {
             jobs.failed(id, String.valueOf(e));
         } finally {
             dropCopies(model);
-            if (stopped) {
+            if (paused) {
                 pauses.resume(model.name());
+            }
+            if (stopped) {
                 processor.start();
             }
         }
@@ -364,10 +387,25 @@ public class Rebuilds {
         }
     }
 
-    /** Every segment of the processor goes on from the last event the copies hold. */
+    /**
+     * Locks the processor's segments for the switch and makes sure no node holds one: a node taken for dead that was
+     * only slow would otherwise store its token over the moved one and write into the new rows. Its next attempt to
+     * store a token now waits for the switch, then finds the segment no longer its own and gives its batch back.
+     */
+    private void claimAllSegments(String processor) {
+        List<String> owners = jdbc.queryForList("SELECT owner FROM tokenentry WHERE processorname = ? FOR UPDATE",
+                String.class, processor);
+        if (owners.stream().anyMatch(java.util.Objects::nonNull)) {
+            jdbc.update("UPDATE tokenentry SET owner = NULL WHERE processorname = ?", processor);
+            log.info("Switch-over of {}: segments still claimed by {} taken back", processor, owners);
+        }
+    }
+
+    /** Every segment of the processor goes on from the last event the copies hold, claimed by nobody. */
     private void moveToken(String processor, TrackingToken token) {
         SerializedObject<byte[]> serialized = tokenSerializer.serialize(token, byte[].class);
-        int segments = jdbc.update("UPDATE tokenentry SET token = ?, tokentype = ? WHERE processorname = ?",
+        int segments = jdbc.update(
+                "UPDATE tokenentry SET token = ?, tokentype = ?, owner = NULL WHERE processorname = ?",
                 serialized.getData(), serialized.getType().getName(), processor);
         if (segments == 0) {
             throw new IllegalStateException("processor " + processor + " has no tokens to move");

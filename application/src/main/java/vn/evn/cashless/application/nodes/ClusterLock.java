@@ -1,5 +1,6 @@
 package vn.evn.cashless.application.nodes;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,7 +12,7 @@ import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Work that must run on one node at a time (the demo load, a rebuild, an import), whichever node starts it. The
+ * Work that must run on one node at a time (the demo load, a rebuild), whichever node starts it. The
  * node that runs it holds a PostgreSQL session advisory lock on a connection of its own for as long as it runs;
  * if the node dies, its connection closes and the lock is free at once, so another node can take the work over.
  * The lock is never held inside a transaction the work commits, so it costs nothing but one idle connection.
@@ -30,6 +31,10 @@ public class ClusterLock {
 
     /** A lock held; closing it gives it back. */
     public interface Held extends AutoCloseable {
+
+        /** Whether the lock is still this node's: false once its connection to the database broke. */
+        boolean stillHeld();
+
         @Override
         void close();
     }
@@ -44,23 +49,72 @@ public class ClusterLock {
                 connection.close();
                 return Optional.empty();
             }
-            Connection holding = connection;
-            return Optional.of(() -> {
-                try (holding) {
-                    call(holding, "SELECT pg_advisory_unlock(?, ?)", name);
-                } catch (SQLException e) {
-                    // closing the session gives the lock back in any case
-                }
-            });
+            return Optional.of(new Lock(name, connection));
         } catch (SQLException e) {
             if (connection != null) {
-                try {
-                    connection.close();
-                } catch (SQLException ignored) {
-                    // the failure that matters is the first one
-                }
+                discard(connection);
             }
             throw new IllegalStateException("could not ask for the lock " + name, e);
+        }
+    }
+
+    private final class Lock implements Held {
+
+        private final String name;
+        private final Connection connection;
+
+        Lock(String name, Connection connection) {
+            this.name = name;
+            this.connection = connection;
+        }
+
+        @Override
+        public boolean stillHeld() {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()
+                    AND classid::bigint = ? AND objid::bigint = ? AND granted""")) {
+                // the two keys are stored as unsigned object ids
+                statement.setLong(1, Integer.toUnsignedLong(LEDGER_WORK));
+                statement.setLong(2, Integer.toUnsignedLong(key(name)));
+                try (ResultSet result = statement.executeQuery()) {
+                    return result.next() && result.getInt(1) > 0;
+                }
+            } catch (SQLException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public void close() {
+            boolean released;
+            try {
+                released = call(connection, "SELECT pg_advisory_unlock(?, ?)", name);
+            } catch (SQLException e) {
+                released = false;
+            }
+            if (released) {
+                try {
+                    connection.close();
+                } catch (SQLException e) {
+                    discard(connection);
+                }
+            } else {
+                // a pooled connection must not go back to the pool with the lock on its session
+                discard(connection);
+            }
+        }
+    }
+
+    /** Closes the connection for good, not back into the pool, so that its session and its locks end. */
+    private void discard(Connection connection) {
+        try {
+            if (dataSource.isWrapperFor(HikariDataSource.class)) {
+                dataSource.unwrap(HikariDataSource.class).evictConnection(connection);
+            } else {
+                connection.close();
+            }
+        } catch (SQLException e) {
+            // nothing more can be done; the server ends the session when the connection drops
         }
     }
 

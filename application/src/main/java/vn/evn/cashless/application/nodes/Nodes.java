@@ -3,6 +3,7 @@ package vn.evn.cashless.application.nodes;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -35,12 +36,26 @@ public class Nodes {
         return self;
     }
 
-    /** Says this node is alive, and forgets nodes dead for a day. */
-    public void heartbeat() {
+    /**
+     * Says this node is alive and which read models it runs, and forgets nodes dead for a day. A restarted process
+     * that got the same name (a container's pid 1) starts afresh: what its earlier life asked for is void.
+     */
+    public void heartbeat(Collection<String> runningGroups) {
         jdbc.update("""
-                INSERT INTO ledger_node (node, started_at, seen_at) VALUES (?, ?, now())
-                ON CONFLICT (node) DO UPDATE SET seen_at = now()""", self, java.sql.Timestamp.from(startedAt));
+                INSERT INTO ledger_node (node, started_at, seen_at, groups) VALUES (?, ?, now(), ?)
+                ON CONFLICT (node) DO UPDATE SET seen_at = now(), started_at = EXCLUDED.started_at,
+                    groups = EXCLUDED.groups""", self, java.sql.Timestamp.from(startedAt),
+                runningGroups.toArray(String[]::new));
         jdbc.update("DELETE FROM ledger_node WHERE seen_at < now() - interval '1 day'");
+    }
+
+    /** How many living nodes run {@code group}'s processor, this one included. */
+    public int running(String group) {
+        Integer count = jdbc.queryForObject("""
+                SELECT count(*) FROM ledger_node
+                WHERE (seen_at > now() - make_interval(secs => ?) AND ? = ANY (groups)) OR node = ?""",
+                Integer.class, (double) DEAD_AFTER.toSeconds(), group, self);
+        return count == null || count < 1 ? 1 : count;
     }
 
     /** Every node seen in the last day, the living first. */
@@ -50,13 +65,5 @@ public class Nodes {
                 FROM ledger_node ORDER BY alive DESC, node""", (rs, i) -> new Node(rs.getString("node"),
                 rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("seen_at").toInstant(),
                 rs.getBoolean("alive")), (double) DEAD_AFTER.toSeconds());
-    }
-
-    /** How many nodes are alive now, this one included. */
-    public int alive() {
-        Integer count = jdbc.queryForObject(
-                "SELECT count(*) FROM ledger_node WHERE seen_at > now() - make_interval(secs => ?) OR node = ?",
-                Integer.class, (double) DEAD_AFTER.toSeconds(), self);
-        return count == null || count < 1 ? 1 : count;
     }
 }

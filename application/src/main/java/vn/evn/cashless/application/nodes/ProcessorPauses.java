@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * Stops a read model's processor on every node for a moment: a rebuild replaces the read model's rows and moves its
  * tokens, which no node may be writing meanwhile. Every node looks at the pauses every {@link Nodes#HEARTBEAT},
  * stops the processors paused and starts them again when the pause is lifted. A pause asked for by a node that
- * has died is void, so a crash mid-rebuild cannot stop a read model for good.
+ * has died, or has started again since, is void, so a crash mid-rebuild cannot stop a read model for good.
  */
 @Component
 public class ProcessorPauses {
@@ -34,11 +34,11 @@ public class ProcessorPauses {
         jdbc.update("DELETE FROM processor_pause WHERE processing_group = ?", group);
     }
 
-    /** The groups paused by living nodes. */
+    /** The groups paused by living nodes, in their present life. */
     public Set<String> paused() {
         return new HashSet<>(jdbc.queryForList("""
                 SELECT p.processing_group FROM processor_pause p JOIN ledger_node n ON n.node = p.node
-                WHERE n.seen_at > now() - make_interval(secs => ?)""", String.class,
+                WHERE n.seen_at > now() - make_interval(secs => ?) AND p.since >= n.started_at""", String.class,
                 (double) Nodes.DEAD_AFTER.toSeconds()));
     }
 

@@ -19,8 +19,10 @@ import org.springframework.stereotype.Component;
 /**
  * Shares every read model's segments out among the living nodes. Axon's pooled processors claim every segment
  * nobody holds, so the first node to start would hold them all and the others would only wait. Every
- * {@link Nodes#HEARTBEAT} each node says it is alive and, for each read model, gives back the segments it holds
- * beyond its share ({@code segments / living nodes}, rounded up) for long enough that another node claims them.
+ * {@link Nodes#HEARTBEAT} each node says it is alive and which read models it runs, and, for each read model, gives
+ * back the segments it holds beyond its share ({@code segments / living nodes running that read model}, rounded up)
+ * for long enough that another node claims them. A node whose processor is stopped is not counted, so the others
+ * do not give back segments it cannot take.
  * When a node dies, its claims expire (Axon's claim timeout) and the others claim its segments as they would any
  * free one; their shares grow as the dead node stops being counted. On the same beat it stops and starts again the
  * processors another node has paused (see {@link ProcessorPauses}).
@@ -44,6 +46,12 @@ public class SegmentShare {
         thread.setDaemon(true);
         return thread;
     });
+    /** The heartbeat has a thread of its own: stopping a processor for a pause may wait for a whole batch. */
+    private final ScheduledExecutorService heart = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "node-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public SegmentShare(Nodes nodes, Segments segments, EventProcessingConfiguration processing,
                         ProcessorPauses pauses) {
@@ -56,18 +64,32 @@ public class SegmentShare {
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         long period = Nodes.HEARTBEAT.toMillis();
-        timer.scheduleWithFixedDelay(this::tick, 0, period, TimeUnit.MILLISECONDS);
+        heart.scheduleWithFixedDelay(this::beat, 0, period, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::tick, period / 2, period, TimeUnit.MILLISECONDS);
     }
 
     @EventListener(ContextClosedEvent.class)
     void stop() {
+        heart.shutdownNow();
         timer.shutdownNow();
+    }
+
+    private void beat() {
+        try {
+            List<String> running = new ArrayList<>();
+            processing.eventProcessors().forEach((group, processor) -> {
+                if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()) {
+                    running.add(group);
+                }
+            });
+            nodes.heartbeat(running);
+        } catch (RuntimeException e) {
+            log.warn("Could not say this node is alive: {}", e.toString());
+        }
     }
 
     private void tick() {
         try {
-            nodes.heartbeat();
-            int living = nodes.alive();
             Set<String> paused = pauses.paused();
             processing.eventProcessors().forEach((group, processor) -> {
                 if (processor instanceof StreamingEventProcessor streaming) {
@@ -81,7 +103,7 @@ public class SegmentShare {
                         log.info("Starting {} again: its pause is over", group);
                         streaming.start();
                     } else if (streaming.isRunning()) {
-                        giveBackBeyondShare(group, streaming, living);
+                        giveBackBeyondShare(group, streaming, nodes.running(group));
                     }
                 }
             });
