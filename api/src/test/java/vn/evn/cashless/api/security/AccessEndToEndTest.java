@@ -125,6 +125,17 @@ class AccessEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void aHeadRequestCannotAskPastTheRolesOfTheGetRules() {
+        for (String user : List.of("agribank", "admin", "viewer")) {
+            Http.Response head = http().as(user, user).request("HEAD", "/api/bills/PA20BM0000001-2021-06", null,
+                    Map.of());
+            assertThat(head.status()).as(user).isEqualTo(403);
+        }
+        assertThat(http().anonymous().request("HEAD", "/api/bills/PA20BM0000001-2021-06", null, Map.of()).status())
+                .isEqualTo(401);
+    }
+
+    @Test
     void aWrongPasswordIsRefusedAndHealthIsOpen() {
         Http.Response wrong = http().as("operator", "not-the-password").get("/api/status");
         assertThat(wrong.status()).isEqualTo(401);
