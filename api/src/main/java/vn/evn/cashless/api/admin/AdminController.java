@@ -59,10 +59,12 @@ public class AdminController {
     private final EventStore eventStore;
     private final ReadModelFailures failures;
     private final Access access;
+    private final StatusController status;
 
     public AdminController(ReadModels readModels, Rebuilds rebuilds, Jobs jobs, Checksums checksums,
                            EventProcessingConfiguration processing, EventStore eventStore,
-                           ReadModelFailures failures, Access access) {
+                           ReadModelFailures failures, Access access, StatusController status) {
+        this.status = status;
         this.failures = failures;
         this.access = access;
         this.readModels = readModels;
@@ -87,12 +89,13 @@ public class AdminController {
             StreamingEventProcessor processor = processing
                     .eventProcessor(model.name(), StreamingEventProcessor.class).orElseThrow();
             ReadModelFailures.Failure failure = failures.of(model.name()).orElse(null);
-            long position = StatusController.position(processor.processingStatus(), failure);
+            // over every segment, on whichever node, as the status counts it
+            StatusController.ProcessorStatus current = status.status(model.name(), processor, head);
             String state = rebuilding ? "rebuilding"
                     : failure != null
                     || processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState)
                     ? "error" : processor.isRunning() ? "running" : "stopped";
-            entries.add(new ProjectionEntry(model.name(), position, Math.max(0, head - position), state));
+            entries.add(new ProjectionEntry(model.name(), current.position(), current.behind(), state));
         }
         return entries;
     }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -118,28 +117,10 @@ public class StatusController {
                 processor.isRunning(), failure, all);
     }
 
-    /**
-     * How far a read model has got: not past the event it is stopped at. A failing segment is given back until it
-     * is retried, so the other segments alone would look caught up.
-     */
-    public static long position(Map<Integer, EventTrackerStatus> segments, ReadModelFailures.Failure failure) {
-        return failure == null ? position(segments) : Math.min(position(segments), failure.position() - 1);
-    }
-
     /** The global index of the last event stored; 0 before the first. */
     public static long head(EventStore eventStore) {
         TrackingToken headToken = eventStore.createHeadToken();
         return headToken == null ? 0 : headToken.position().orElse(0);
-    }
-
-    /** How far every segment of a processor has got: the position of its slowest segment. */
-    public static long position(Map<Integer, EventTrackerStatus> segments) {
-        long position = Long.MAX_VALUE;
-        for (EventTrackerStatus segment : segments.values()) {
-            OptionalLong current = segment.getCurrentPosition();
-            position = Math.min(position, current.orElse(0));
-        }
-        return segments.isEmpty() ? 0 : position;
     }
 
     private DemoStatus demo() {
