@@ -34,7 +34,7 @@ class DemoDataEndToEndTest {
         long head;
         try (RunningApplication application = RunningApplication.start(DATA, "--spring.profiles.active=demo")) {
             Http http = application.http();
-            JsonNode status = awaitLoaded(http);
+            JsonNode status = Reads.awaitDemoLoaded(http);
             head = status.get("head").asLong();
             assertThat(head).isGreaterThan(120_000);
             System.out.printf("Demo load: %d commands in %d ms (%.0f commands/s)%n",
@@ -110,7 +110,7 @@ class DemoDataEndToEndTest {
 
         JsonNode figures;
         try (RunningApplication again = RunningApplication.start(DATA, "--spring.profiles.active=demo")) {
-            JsonNode status = awaitLoaded(again.http());
+            JsonNode status = Reads.awaitDemoLoaded(again.http());
             assertThat(status.get("head").asLong()).as("nothing loaded twice").isEqualTo(head);
             figures = again.http().get("/api/admin/projections/figures/checksum").json();
             String job = again.http().post("/api/admin/projections/figures/rebuild", Map.of()).json().get("id")
@@ -210,20 +210,6 @@ class DemoDataEndToEndTest {
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).until(() -> {
             last[0] = http.get("/api/admin/jobs/" + job).json();
             return !last[0].get("state").asString().equals("RUNNING");
-        });
-        return last[0];
-    }
-
-    private static JsonNode awaitLoaded(Http http) {
-        JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            JsonNode status = http.get("/api/status").json();
-            last[0] = status;
-            String state = status.get("demo").get("state").asString();
-            if (state.equals("failed")) {
-                throw new AssertionError("demo load failed: " + status);
-            }
-            return state.equals("loaded") && status.get("caughtUp").asBoolean();
         });
         return last[0];
     }

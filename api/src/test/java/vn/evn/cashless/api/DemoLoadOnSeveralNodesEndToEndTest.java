@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.evn.cashless.api.support.Http;
+import vn.evn.cashless.api.support.Reads;
 import vn.evn.cashless.api.support.RunningApplication;
 import vn.evn.cashless.application.demo.BacMeDemo;
 
@@ -48,7 +49,7 @@ class DemoLoadOnSeveralNodesEndToEndTest {
                         .asInt();
                 loader.kill();
 
-                awaitLoaded(survivor.http());
+                Reads.awaitDemoLoaded(survivor.http());
                 assertThat(survivor.log()).contains(LOADING + " bac-me-2021-h1 from batch");
                 long commands = 0;
                 for (Iterator<Object> all = new BacMeDemo().commands(); all.hasNext(); all.next()) {
@@ -77,19 +78,5 @@ class DemoLoadOnSeveralNodesEndToEndTest {
 
     private static boolean loads(RunningApplication node) throws IOException {
         return node.log().contains(LOADING);
-    }
-
-    private static JsonNode awaitLoaded(Http http) {
-        JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            JsonNode status = http.get("/api/status").json();
-            last[0] = status;
-            String state = status.get("demo").get("state").asString();
-            if (state.equals("failed")) {
-                throw new AssertionError("demo load failed: " + status);
-            }
-            return state.equals("loaded") && status.get("caughtUp").asBoolean();
-        });
-        return last[0];
     }
 }
