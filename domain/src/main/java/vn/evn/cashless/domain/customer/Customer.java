@@ -3,8 +3,10 @@ package vn.evn.cashless.domain.customer;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -24,6 +26,9 @@ import vn.evn.cashless.domain.shared.Require;
 @AggregateRoot
 public class Customer {
 
+    /** Notices in a row that must miss the phone before it is marked unreachable. */
+    private static final int UNREACHABLE_AFTER = 2;
+
     /** A registration in force; {@code provider} is its name as recorded. */
     private record ActiveChannel(ChannelKind kind, String provider, Instant registeredAt) {
     }
@@ -34,6 +39,9 @@ public class Customer {
     private String commune;
     private String phone;
     private Instant registeredAt;
+    /** Notices in a row, since the phone last answered or changed, that reached no channel to it. */
+    private final List<String> phoneMisses = new ArrayList<>();
+    private boolean phoneUnreachable;
     private final Map<String, ActiveChannel> paymentChannels = new HashMap<>();
     private final Map<NotificationChannel, Instant> notificationChannels = new EnumMap<>(NotificationChannel.class);
     /**
@@ -117,6 +125,30 @@ public class Customer {
         return ended;
     }
 
+    /**
+     * Two notices in a row that reached no channel to the phone mark it unreachable. A notice counted already, or one
+     * sent to a number the customer no longer has, changes nothing.
+     */
+    @CommandHandler
+    public void handle(RecordPhoneNotReached command) {
+        if (!command.phone().equals(phone) || phoneMisses.contains(command.notice())) {
+            return;
+        }
+        apply(new PhoneNotReached(code, branch, commune, phone, command.notice(), command.at()));
+        if (!phoneUnreachable && phoneMisses.size() >= UNREACHABLE_AFTER) {
+            apply(new PhoneMarkedUnreachable(code, branch, commune, phone, List.copyOf(phoneMisses), command.at()));
+        }
+    }
+
+    /** Only a phone with misses to forget, or marked unreachable, has anything to record. */
+    @CommandHandler
+    public void handle(RecordPhoneReached command) {
+        if (!command.phone().equals(phone) || (phoneMisses.isEmpty() && !phoneUnreachable)) {
+            return;
+        }
+        apply(new PhoneReached(code, branch, commune, phone, command.notice(), command.at()));
+    }
+
     /** Registrations of one channel are intervals of business time that follow each other, never overlap. */
     private static void afterEarlierRegistration(Instant registeredAt, Instant earlierEnded) {
         if (earlierEnded != null && !registeredAt.isAfter(earlierEnded)) {
@@ -137,6 +169,24 @@ public class Customer {
     @EventSourcingHandler
     void on(CustomerPhoneChanged event) {
         phone = event.phone();
+        phoneMisses.clear();
+        phoneUnreachable = false;
+    }
+
+    @EventSourcingHandler
+    void on(PhoneNotReached event) {
+        phoneMisses.add(event.notice());
+    }
+
+    @EventSourcingHandler
+    void on(PhoneMarkedUnreachable event) {
+        phoneUnreachable = true;
+    }
+
+    @EventSourcingHandler
+    void on(PhoneReached event) {
+        phoneMisses.clear();
+        phoneUnreachable = false;
     }
 
     @EventSourcingHandler
