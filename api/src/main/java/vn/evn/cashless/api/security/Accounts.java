@@ -33,6 +33,7 @@ public class Accounts {
             new SecurityProperties.User("auditor", null, List.of(Role.AUDITOR), null, null),
             new SecurityProperties.User("viewer", null, List.of(Role.VIEWER), null, null),
             new SecurityProperties.User("admin", null, List.of(Role.ADMIN), null, null),
+            new SecurityProperties.User("gateway", null, List.of(Role.GATEWAY), null, null),
             new SecurityProperties.User("agribank", null, List.of(Role.PROVIDER), "Agribank", null),
             new SecurityProperties.User("vietcombank", null, List.of(Role.PROVIDER), "Vietcombank", null),
             new SecurityProperties.User("momo", null, List.of(Role.PROVIDER), "MoMo", null),

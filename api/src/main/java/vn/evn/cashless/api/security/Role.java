@@ -13,5 +13,7 @@ public enum Role {
     /** Reads the read models; sees customers' phones masked. */
     VIEWER,
     /** Rebuilds read models and follows jobs. */
-    ADMIN
+    ADMIN,
+    /** A message gateway: reports whether the notices it took reached the customers. */
+    GATEWAY
 }

@@ -91,6 +91,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/reconciliations").hasAnyRole("OPERATOR", "PROVIDER")
                         .requestMatchers(HttpMethod.GET, "/api/reconciliations/*").hasAnyRole("OPERATOR", "PROVIDER")
                         .requestMatchers(HttpMethod.PUT, "/api/plans/**").hasRole("PLANNER")
+                        .requestMatchers(HttpMethod.POST, "/api/notices/receipts").hasRole("GATEWAY")
                         .requestMatchers(HttpMethod.GET, "/api/status").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/branches", "/api/branches/*/communes", "/api/customers",
                                 "/api/bills/*", "/api/plans/*/*", "/api/companies/*/progress").hasAnyRole(READERS)

@@ -30,6 +30,9 @@ public abstract class EndToEndTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("ledger.embedded-postgres.data-dir", DATA::toString);
+        // notices: tries again, and looks for work, within a test's patience
+        registry.add("ledger.notices.back-off", () -> "300ms");
+        registry.add("ledger.notices.poll", () -> "200ms");
         Tester.register(registry);
     }
 

@@ -15,6 +15,7 @@ import vn.evn.cashless.application.messaging.RequestContext;
 import vn.evn.cashless.domain.billing.Bill;
 import vn.evn.cashless.domain.customer.Customer;
 import vn.evn.cashless.domain.organisation.Branch;
+import vn.evn.cashless.domain.notice.Notice;
 import vn.evn.cashless.domain.plan.Plan;
 
 /** Axon wiring that is part of the design rather than a tuning knob, so it lives in code, not in YAML. */
@@ -31,7 +32,8 @@ public class AxonSetup {
                 .configureAggregate(Branch.class)
                 .configureAggregate(Customer.class)
                 .configureAggregate(Bill.class)
-                .configureAggregate(Plan.class);
+                .configureAggregate(Plan.class)
+                .configureAggregate(Notice.class);
     }
 
     /**

@@ -58,6 +58,14 @@ public class Nodes {
         return count == null || count < 1 ? 1 : count;
     }
 
+    /** How many nodes are alive, this one included. */
+    public int living() {
+        Integer count = jdbc.queryForObject("""
+                SELECT count(*) FROM ledger_node WHERE seen_at > now() - make_interval(secs => ?) AND node <> ?""",
+                Integer.class, (double) DEAD_AFTER.toSeconds(), self);
+        return 1 + (count == null ? 0 : count);
+    }
+
     /** Every node seen in the last day, the living first. */
     public List<Node> all() {
         return jdbc.query("""
