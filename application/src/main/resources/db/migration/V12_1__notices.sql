@@ -46,7 +46,7 @@ CREATE TABLE notice_dispatch (
 CREATE INDEX notice_dispatch_due ON notice_dispatch (not_before) WHERE stage IN ('NEW', 'SEND');
 
 -- The simulator gateway's outbox (ledger.notices.gateway=simulator): every message it was asked to send, once per
--- idempotency key, with how many times it was asked.
+-- idempotency key, with how many times it was asked and the node that asked first.
 CREATE TABLE notice_simulator_message (
     idempotency_key TEXT        PRIMARY KEY,
     notice          VARCHAR(40) NOT NULL,
@@ -57,6 +57,7 @@ CREATE TABLE notice_simulator_message (
     answer          VARCHAR(20) NOT NULL,
     reason          TEXT,
     requests        INTEGER     NOT NULL DEFAULT 1,
+    node            TEXT        NOT NULL,
     first_at        TIMESTAMPTZ NOT NULL DEFAULT now(),
     last_at         TIMESTAMPTZ NOT NULL DEFAULT now(),
     seq             BIGSERIAL

@@ -23,7 +23,8 @@ import vn.evn.cashless.projections.support.PageRequest;
 public class NoticeAdminController {
 
     public record SimulatedMessage(String notice, NotificationChannel channel, String to, String customer,
-                                   String text, String answer, String reason, int requests, String firstAt) {
+                                   String text, String answer, String reason, int requests, String node,
+                                   String firstAt) {
     }
 
     public record SimulatedMessages(String gateway, int page, int size, long total, List<SimulatedMessage> messages) {
@@ -50,7 +51,7 @@ public class NoticeAdminController {
         PageRequest paging = Paging.of(page, size, Paging.MAX_SIZE);
         List<SimulatedMessage> messages = simulator.messages(code, (int) paging.offset(), paging.size()).stream()
                 .map(m -> new SimulatedMessage(m.notice(), m.channel(), m.to(), m.customer(), m.text(), m.answer(),
-                        m.reason(), m.requests(), Times.local(m.firstAt())))
+                        m.reason(), m.requests(), m.node(), Times.local(m.firstAt())))
                 .toList();
         return new SimulatedMessages(gateway.name(), paging.page(), paging.size(), simulator.count(code), messages);
     }

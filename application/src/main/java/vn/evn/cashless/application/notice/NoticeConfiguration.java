@@ -53,8 +53,8 @@ public class NoticeConfiguration {
     }
 
     @Bean
-    SimulatorNoticeGateway simulatorNoticeGateway(JdbcTemplate jdbc) {
-        return new SimulatorNoticeGateway(jdbc);
+    SimulatorNoticeGateway simulatorNoticeGateway(JdbcTemplate jdbc, Nodes nodes) {
+        return new SimulatorNoticeGateway(jdbc, nodes.self());
     }
 
     @Bean

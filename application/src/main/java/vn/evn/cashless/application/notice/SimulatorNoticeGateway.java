@@ -1,5 +1,6 @@
 package vn.evn.cashless.application.notice;
 
+import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.evn.cashless.domain.channel.NotificationChannel;
@@ -15,13 +16,17 @@ public class SimulatorNoticeGateway implements NoticeGateway {
 
     /** A message the simulator was asked to send, with its answer and how many times it was asked. */
     public record Message(long seq, String notice, NotificationChannel channel, String to, String customer,
-                          String text, String answer, String reason, int requests, java.time.Instant firstAt) {
+                          String text, String answer, String reason, int requests, String node,
+                          Instant firstAt) {
     }
 
     private final JdbcTemplate jdbc;
+    private final String node;
 
-    public SimulatorNoticeGateway(JdbcTemplate jdbc) {
+    /** {@code node}: this process, noted beside each message it asked for first. */
+    public SimulatorNoticeGateway(JdbcTemplate jdbc, String node) {
         this.jdbc = jdbc;
+        this.node = node;
     }
 
     @Override
@@ -35,12 +40,12 @@ public class SimulatorNoticeGateway implements NoticeGateway {
         GatewayAnswer answer = answer(message);
         jdbc.update("""
                 INSERT INTO notice_simulator_message
-                    (idempotency_key, notice, channel, recipient, customer, text, answer, reason)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    (idempotency_key, notice, channel, recipient, customer, text, answer, reason, node)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (idempotency_key) DO UPDATE SET requests = notice_simulator_message.requests + 1,
                     last_at = now(), answer = EXCLUDED.answer, reason = EXCLUDED.reason""",
                 message.idempotencyKey(), message.notice(), message.channel().name(), message.to(),
-                message.customer(), message.text(), answer.result().name(), answer.reason());
+                message.customer(), message.text(), answer.result().name(), answer.reason(), node);
         return answer;
     }
 
@@ -61,12 +66,12 @@ public class SimulatorNoticeGateway implements NoticeGateway {
     /** What it was asked to send, in the order first asked, optionally for one customer. */
     public List<Message> messages(String customer, int offset, int limit) {
         return jdbc.query("""
-                SELECT seq, notice, channel, recipient, customer, text, answer, reason, requests, first_at
+                SELECT seq, notice, channel, recipient, customer, text, answer, reason, requests, node, first_at
                 FROM notice_simulator_message WHERE (?::text IS NULL OR customer = ?)
                 ORDER BY seq OFFSET ? LIMIT ?""", (row, i) -> new Message(row.getLong("seq"),
                 row.getString("notice"), NotificationChannel.valueOf(row.getString("channel")),
                 row.getString("recipient"), row.getString("customer"), row.getString("text"),
-                row.getString("answer"), row.getString("reason"), row.getInt("requests"),
+                row.getString("answer"), row.getString("reason"), row.getInt("requests"), row.getString("node"),
                 row.getTimestamp("first_at").toInstant()), customer, customer, offset, limit);
     }
 
