@@ -25,7 +25,12 @@ public record NoticeId(BillId bill, NoticeKind kind) {
         } catch (IllegalArgumentException e) {
             throw new InvalidValueException("notice", "must end with -BILL or -REMINDER");
         }
-        return new NoticeId(BillId.parse(value.substring(0, dash)), kind);
+        try {
+            return new NoticeId(BillId.parse(value.substring(0, dash)), kind);
+        } catch (InvalidValueException e) {
+            // The client sent a notice, not a bill: the rejection names what it sent.
+            throw e.forField("notice");
+        }
     }
 
     @Override

@@ -10,13 +10,15 @@ import vn.evn.cashless.domain.billing.BillingPeriod;
  */
 public final class NoticeText {
 
+    /** Formatters write ASCII digits whatever the locale ({@code String.format} would write a Thai server's). */
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private NoticeText() {
     }
 
     public static String of(NoticeKind kind, String customer, BillingPeriod period, long amount, LocalDate dueDate) {
-        String month = String.format("%02d/%d", period.month().getMonthValue(), period.month().getYear());
+        String month = MONTH.format(period.month());
         String due = DAY.format(dueDate);
         return switch (kind) {
             case BILL -> "EVN thông báo: tiền điện kỳ " + month + " của khách hàng " + customer + " là "
