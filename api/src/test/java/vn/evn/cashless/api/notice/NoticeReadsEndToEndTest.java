@@ -48,6 +48,21 @@ class NoticeReadsEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void theNoticesReadModelRunsOnSixSegmentsAndIsListedForRebuilds() {
+        JsonNode notices = null;
+        for (JsonNode processor : http().get("/api/status").json().get("processors")) {
+            if (processor.get("name").asString().equals("notices")) {
+                notices = processor;
+            }
+        }
+        assertThat(notices).as("the notices read model in the status").isNotNull();
+        assertThat(notices.get("segments")).hasSize(6);
+        Http.Response projections = http().get("/api/admin/projections");
+        assertThat(projections.status()).as(projections.toString()).isEqualTo(200);
+        assertThat(projections.raw().body()).contains("\"notices\"");
+    }
+
+    @Test
     void anUnknownCustomerOrBranchIsNotFound() {
         assertProblem(http().get("/api/customers/" + uniqueCustomerCode() + "/notices"), 404, "CUSTOMER_NOT_FOUND",
                 "code");
