@@ -44,6 +44,13 @@
       companyMissing: 'Máy chủ này chưa có báo cáo toàn công ty.',
       companyForbidden: 'Tài khoản này chỉ xem được điện lực của mình.',
       amountAxis: 'Số tiền thu',
+      notices: 'Thông báo tiền điện', sent: 'Đã gửi', delivered: 'Đã đến khách hàng', failed: 'Lần gửi lỗi',
+      fallenBack: 'Chuyển sang kênh khác', cost: 'Chi phí',
+      noticeChannels: {ZALO: 'Zalo', APP: 'Ứng dụng CSKH', SMS: 'SMS', EMAIL: 'Thư điện tử'},
+      noNotices: 'Chưa có thông báo nào cho hóa đơn của kỳ này.',
+      reachedShare: (reached, notified, share) => `Khách hàng nhận thông báo qua Zalo hoặc ứng dụng CSKH: `
+          + `<strong>${reached}/${notified}</strong> (${share})`,
+      zaloTarget: (actual, target) => `Khách hàng đăng ký nhận thông báo qua Zalo: ${actual}, kế hoạch ${target}`,
     },
     en: {
       app: 'Cashless electricity-bill payment', signOut: 'Sign out', branch: 'Branch',
@@ -84,6 +91,13 @@
       companyMissing: 'This server has no company-wide report yet.',
       companyForbidden: 'This account sees its own branches only.',
       amountAxis: 'Amount collected',
+      notices: 'Bill notices', sent: 'Sent', delivered: 'Delivered', failed: 'Failed tries',
+      fallenBack: 'Fallen back', cost: 'Cost',
+      noticeChannels: {ZALO: 'Zalo', APP: 'Customer-care app', SMS: 'SMS', EMAIL: 'E-mail'},
+      noNotices: 'No notices for the bills of this period yet.',
+      reachedShare: (reached, notified, share) => `Customers reached by Zalo or the customer-care app: `
+          + `<strong>${reached}/${notified}</strong> (${share})`,
+      zaloTarget: (actual, target) => `Customers registered for Zalo notices: ${actual}, target ${target}`,
     },
   };
   const INDICATOR_ORDER = ['cashlessAmountRatio', 'cashlessPaymentRatio', 'communeCoverage', 'zaloRegistrations'];
@@ -317,6 +331,54 @@
     $('channels-chart').setAttribute('aria-label', t().channels);
   }
 
+  /** Messages per channel for the period's bills, and the share of customers reached by Zalo or the app. */
+  function drawNotices(notices) {
+    const table = $('notices');
+    const body = table.querySelector('tbody');
+    const foot = table.querySelector('tfoot');
+    body.innerHTML = '';
+    foot.innerHTML = '';
+    const share = $('notices-share');
+    share.innerHTML = '';
+    if (!notices || notices.status !== 200 || !notices.body) {
+      table.hidden = true;
+      const status = notices ? notices.status : 404;
+      message($('notices-message'), status === 403 ? t().forbidden : t().failed(status), true);
+      return;
+    }
+    const n = notices.body;
+    const row = (target, label, c, id) => {
+      const tr = document.createElement('tr');
+      if (id) tr.dataset.channel = id;
+      cell(tr, label);
+      cell(tr, f.count(c.sent), 'number');
+      cell(tr, f.count(c.delivered), 'number');
+      cell(tr, f.count(c.failed), 'number');
+      cell(tr, f.count(c.fallenBack), 'number');
+      cell(tr, f.vnd(c.costVnd), 'number');
+      target.appendChild(tr);
+    };
+    const empty = n.customersNotified === 0 && n.totals.sent === 0 && n.totals.failed === 0;
+    table.hidden = empty;
+    message($('notices-message'), empty ? t().noNotices : null);
+    if (!empty) {
+      for (const c of n.channels) {
+        row(body, t().noticeChannels[c.channel] || c.channel, c, c.channel);
+      }
+      row(foot, t().total, n.totals);
+      const p = document.createElement('p');
+      p.id = 'notices-reached';
+      p.innerHTML = t().reachedShare(f.count(n.customersReachedByZaloOrApp), f.count(n.customersNotified),
+          f.percent(n.reachedByZaloOrAppShare));
+      share.appendChild(p);
+    }
+    const zalo = document.createElement('p');
+    zalo.id = 'notices-zalo';
+    zalo.textContent = t().zaloTarget(f.count(n.zaloRegistrations),
+        n.zaloRegistrationsTarget === null ? t().noTarget : f.count(n.zaloRegistrationsTarget));
+    share.appendChild(zalo);
+  }
+
   /** Each branch's progress and the company's total, when the server has that report. */
   function drawCompany(company, name) {
     const table = $('company');
@@ -370,11 +432,12 @@
 
   function draw() {
     if (!shown) return;
-    const {branch, period, progress, coverage, channels, company, companyName} = shown;
+    const {branch, period, progress, coverage, channels, notices, company, companyName} = shown;
     $('heading').textContent = `${branch.name} (${branch.code}) · ${t().periodName(period)}`;
     drawProgress(progress);
     drawCommunes(coverage);
     drawChannels(channels);
+    drawNotices(notices);
     drawCompany(company, companyName);
   }
 
@@ -382,7 +445,8 @@
     shown = null;
     $('heading').textContent = '';
     message($('message'), text, error);
-    for (const id of ['progress-section', 'communes-section', 'channels-section', 'company-section']) {
+    for (const id of ['progress-section', 'communes-section', 'channels-section', 'notices-section',
+      'company-section']) {
       $(id).hidden = true;
     }
   }
@@ -404,18 +468,20 @@
     }
     const b = encodeURIComponent(branch.body.code);
     const companyCode = branch.body.companyCode || branch.body.company;
-    const [progress, coverage, channels, company] = await Promise.all([
+    const [progress, coverage, channels, notices, company] = await Promise.all([
       api(`/api/plans/${b}/${p}/progress`),
       api(`/api/branches/${b}/coverage?period=${p}`),
       api(`/api/branches/${b}/channels?period=${p}`),
+      api(`/api/branches/${b}/notices?period=${p}`),
       companyCode ? api(`/api/companies/${encodeURIComponent(companyCode)}/progress?period=${p}`)
           : Promise.resolve(null),
     ]);
     message($('message'), null);
-    for (const id of ['progress-section', 'communes-section', 'channels-section', 'company-section']) {
+    for (const id of ['progress-section', 'communes-section', 'channels-section', 'notices-section',
+      'company-section']) {
       $(id).hidden = false;
     }
-    shown = {branch: branch.body, period, progress, coverage, channels, company,
+    shown = {branch: branch.body, period, progress, coverage, channels, notices, company,
       companyName: branch.body.company};
     draw();
     document.body.dataset.state = 'shown';

@@ -13,6 +13,7 @@ import vn.evn.cashless.application.organisation.OrganisationDirectory;
 import vn.evn.cashless.projections.billing.PaymentProjection;
 import vn.evn.cashless.projections.customer.CustomerProjection;
 import vn.evn.cashless.projections.figures.FigureProjection;
+import vn.evn.cashless.projections.notice.NoticeProjection;
 import vn.evn.cashless.projections.organisation.OrganisationProjection;
 import vn.evn.cashless.projections.plan.PlanProjection;
 
@@ -37,6 +38,8 @@ class ReadModelCatalogue {
                 new ReadModel(FigureProjection.GROUP, List.of("fig_commune", "fig_customer", "fig_registration",
                         "fig_month", "fig_customer_month", "fig_plan"),
                         jdbc -> List.of(new FigureProjection(jdbc)), false),
+                new ReadModel(NoticeProjection.GROUP, List.of("rm_notice", "rm_notice_channel_month",
+                        "rm_notice_customer_month"), jdbc -> List.of(new NoticeProjection(jdbc)), false),
                 new ReadModel(AxonSetup.COMMAND_LOOKUPS, List.of("branch_directory", "commune_directory",
                         "customer_directory", "payment_reference", "provider_directory"),
                         jdbc -> List.of(new OrganisationDirectory(jdbc), new CustomerDirectory(jdbc),

@@ -85,9 +85,11 @@ public class CustomerController {
                                               String unregisteredAt) {
     }
 
+    /** {@code phoneStatus}: OK, or UNREACHABLE (notices in a row missed the phone) since the time given. */
     public record CustomerDetails(String code, String name, String branch, String commune, String communeName,
                                   String phone, String registeredAt, List<PaymentChannelEntry> paymentChannels,
-                                  List<NotificationChannelEntry> notificationChannels) {
+                                  List<NotificationChannelEntry> notificationChannels, String phoneStatus,
+                                  String phoneUnreachableSince) {
     }
 
     public record PaymentChannelEntry(String kind, String provider, String registeredAt) {
@@ -211,7 +213,8 @@ public class CustomerController {
                 view.paymentChannels().stream().map(c -> new PaymentChannelEntry(c.kind(), c.provider(),
                         Times.local(c.registeredAt()))).toList(),
                 view.notificationChannels().stream().map(c -> new NotificationChannelEntry(c.channel(),
-                        Times.local(c.registeredAt()))).toList());
+                        Times.local(c.registeredAt()))).toList(), view.phoneStatus(),
+                Times.local(view.phoneUnreachableSince()));
     }
 
     @GetMapping("/{code}/payments")
@@ -290,7 +293,7 @@ public class CustomerController {
     }
 
     /** A phone as a viewer sees it: the first four and last three digits, e.g. {@code 0912***678}. */
-    static String masked(String phone) {
+    public static String masked(String phone) {
         if (phone == null) {
             return null;
         }

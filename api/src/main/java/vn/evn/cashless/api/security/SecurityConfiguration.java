@@ -94,7 +94,9 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/notices/receipts").hasRole("GATEWAY")
                         .requestMatchers(HttpMethod.GET, "/api/status").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/branches", "/api/branches/*/communes", "/api/customers",
-                                "/api/bills/*", "/api/plans/*/*", "/api/companies/*/progress").hasAnyRole(READERS)
+                                "/api/bills/*", "/api/plans/*/*", "/api/companies/*/progress",
+                                "/api/customers/*/notices", "/api/branches/*/notices",
+                                "/api/branches/*/unreachable-phones").hasAnyRole(READERS)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(READERS)
                         .requestMatchers("/api/payments/*/reversal", "/api/bills", "/api/branches/**",
                                 "/api/customers/**").hasRole("OPERATOR")

@@ -85,6 +85,14 @@ public final class DashboardInBrowser {
             assertThat(companyTable).as("the company table or its message").isNotEqualTo(companyMessage);
             assertThat(browser.find("#download").getAttribute("href"))
                     .endsWith("/api/branches/BM/report.xlsx?period=2021-H1");
+            // The demo's bills were all due before it was loaded, so none was noticed: the section says so, and
+            // still shows the plan's Zalo target.
+            JsonNode notices = viewer.get("/api/branches/BM/notices?period=2021-H1").json();
+            assertThat(notices.get("customersNotified").asLong()).isZero();
+            assertThat(browser.text("#notices-message")).isEqualTo("Chưa có thông báo nào cho hóa đơn của kỳ này.");
+            assertThat(browser.find("#notices").isDisplayed()).isFalse();
+            assertThat(browser.text("#notices-zalo")).startsWith("Khách hàng đăng ký nhận thông báo qua Zalo: ")
+                    .contains("kế hoạch ").doesNotContain("chưa giao");
             browser.screenshot(SCREENSHOT);
 
             browser.find("#lang-en").click();
@@ -95,6 +103,8 @@ public final class DashboardInBrowser {
             assertThat(browser.text("#indicator-cashlessAmountRatio .actual")).isEqualTo("82,27%");
             assertThat(browser.text("#coverage")).contains("13/13").contains("communes");
             assertThat(browser.text("#communes tbody")).contains("Covered");
+            assertThat(browser.text("#notices-section h2")).isEqualTo("Bill notices");
+            assertThat(browser.text("#notices-message")).isEqualTo("No notices for the bills of this period yet.");
             assertThat(browser.driver().getCurrentUrl()).contains("lang=en");
             browser.screenshot(SCREENSHOT_ENGLISH);
 

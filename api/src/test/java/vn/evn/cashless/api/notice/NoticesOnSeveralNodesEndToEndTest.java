@@ -42,10 +42,13 @@ class NoticesOnSeveralNodesEndToEndTest {
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final YearMonth MONTH = YearMonth.now(Zones.VIETNAM);
     private static final LocalDate TODAY = LocalDate.now(Zones.VIETNAM);
-    /** Slow enough that the kill finds messages in flight: 2 nodes x 2 workers, SMS held to 120 a second. */
+    /**
+     * Slower than the bills are issued, so that the kill finds messages in flight: 2 nodes x 2 workers, SMS held to
+     * 10 a second.
+     */
     private static final String[] SETTINGS = {"--ledger.notices.gateway=simulator", "--ledger.notices.lease=3s",
             "--ledger.notices.poll=100ms", "--ledger.notices.workers=2", "--ledger.notices.batch-size=20",
-            "--ledger.notices.rate-per-second.SMS=120"};
+            "--ledger.notices.rate-per-second.SMS=10"};
 
     private static EmbeddedPostgres database;
     private static Map<String, String> environment;
@@ -82,7 +85,7 @@ class NoticesOnSeveralNodesEndToEndTest {
     @Test
     @Order(1)
     void twoNodesSendEveryNoticeOnceBetweenThem() throws Exception {
-        List<String> notices = billsForNewCustomers(60, 4);
+        List<String> notices = billsForNewCustomers(40, 4);
 
         Map<String, JsonNode> messages = awaitMessages(nodes.get(0).http(), notices);
         assertThat(messages.values()).allSatisfy(m -> assertThat(m.get("requests").asInt()).isOne());
@@ -96,7 +99,7 @@ class NoticesOnSeveralNodesEndToEndTest {
     @Test
     @Order(2)
     void aNodeKilledWhileSendingLosesNoNoticeAndDoublesNone() throws Exception {
-        List<String> notices = billsForNewCustomers(150, 4);
+        List<String> notices = billsForNewCustomers(75, 4);
         Http survivor = nodes.get(1).http();
         int sentBeforeKill = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50))
                 .until(() -> sentOf(survivor, notices), sent -> sent >= notices.size() / 5);

@@ -32,6 +32,6 @@ record Dispatch(NoticeId notice, String customer, String branch, String commune,
 
     /** The same on every node and after every crash, so a gateway that honours it sends the message once. */
     String idempotencyKey() {
-        return notice + ":" + channel;
+        return notice + "-" + channel;
     }
 }

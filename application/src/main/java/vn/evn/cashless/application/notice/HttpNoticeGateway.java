@@ -108,6 +108,11 @@ public class HttpNoticeGateway implements NoticeGateway {
                     channel, url);
             token = null;
         }
+        if (token != null && !token.strip().matches("[\\x21-\\x7E]+")) {
+            // an HTTP header carries visible ASCII only: better refused at start than every message failing
+            throw new IllegalArgumentException("the HTTP gateway token for " + channel
+                    + " must be visible ASCII characters (letters, digits, punctuation), without spaces");
+        }
         String base = url.toString();
         while (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.ObjectMapper;
 import vn.evn.cashless.application.messaging.CommandBatch;
 import vn.evn.cashless.application.messaging.CommandSender;
 import vn.evn.cashless.application.nodes.Nodes;
@@ -60,9 +61,10 @@ public class NoticeConfiguration {
     @Bean
     NoticeDispatcher noticeDispatcher(GatewayChoice choice, SimulatorNoticeGateway simulator, JdbcTemplate jdbc,
                                       NoticeSteps steps, CommandSender commands, CommandBatch batches,
-                                      NoticeProperties properties, Nodes nodes) {
+                                      NoticeProperties properties, Nodes nodes, ObjectMapper json) {
         NoticeGateway gateway = switch (choice.name()) {
             case "simulator" -> simulator;
+            case "http" -> new HttpNoticeGateway(properties.http(), json);
             default -> null;
         };
         return new NoticeDispatcher(jdbc, gateway, steps, commands, batches, properties, nodes);

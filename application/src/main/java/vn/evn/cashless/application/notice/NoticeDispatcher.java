@@ -151,7 +151,16 @@ public class NoticeDispatcher implements SmartLifecycle {
         }
         claimed.stream().filter(dispatch -> !dispatch.isNew()).forEach(sending::add);
         List<Answered> answered = new ArrayList<>(sending.size());
+        long renewAt = System.nanoTime() + properties.lease().toNanos() / 2;
+        Set<String> lost = Set.of();
         for (Dispatch dispatch : sending) {
+            if (System.nanoTime() > renewAt) {
+                lost = renewLease(sending);
+                renewAt = System.nanoTime() + properties.lease().toNanos() / 2;
+            }
+            if (lost.contains(dispatch.notice().toString())) {
+                continue;
+            }
             throttle.acquire(dispatch.channel());
             answered.add(new Answered(dispatch, gateway.send(message(dispatch)), Instant.now()));
         }
@@ -159,8 +168,31 @@ public class NoticeDispatcher implements SmartLifecycle {
         return claimed.size();
     }
 
+    /**
+     * Holds on to the rows of this round for another lease; returns those no longer held (the lease ran out and
+     * another node took them), which this round leaves alone.
+     */
+    private Set<String> renewLease(List<Dispatch> sending) {
+        String[] notices = sending.stream().map(d -> d.notice().toString()).toArray(String[]::new);
+        Set<String> held = new HashSet<>(jdbc.queryForList("""
+                UPDATE notice_dispatch SET lease_until = now() + make_interval(secs => ?)
+                WHERE notice = ANY (?) AND lease_owner = ? RETURNING notice""", String.class,
+                (double) properties.lease().toMillis() / 1000, notices, nodes.self()));
+        Set<String> lost = new HashSet<>(List.of(notices));
+        lost.removeAll(held);
+        return lost;
+    }
+
+    /**
+     * As many as this worker can send in half a lease at its share of the slowest channel's rate (up to the batch
+     * size), so that a throttled worker does not claim rows it cannot send before its lease runs out.
+     */
     private int claimSize() {
-        return properties.batchSize();
+        double slowest = properties.ratePerSecond().values().stream().filter(rate -> rate > 0)
+                .min(Double::compare).orElse(Double.POSITIVE_INFINITY);
+        double perWorker = slowest / livingNodes.get() / Math.max(1, properties.workers());
+        double inHalfALease = perWorker * properties.lease().toMillis() / 2000.0;
+        return (int) Math.max(1, Math.min(properties.batchSize(), Math.floor(inHalfALease)));
     }
 
     private List<Dispatch> claim() {

@@ -380,6 +380,15 @@ class HttpNoticeGatewayTest {
     }
 
     @Test
+    void tokenAHeaderCannotCarryIsRefusedAtStart() {
+        assertThatThrownBy(() -> new HttpNoticeGateway(new NoticeProperties.Http(url("/"), "bí-mật",
+                Duration.ofSeconds(5), null), JSON)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("visible ASCII");
+        assertThatThrownBy(() -> new HttpNoticeGateway(new NoticeProperties.Http(url("/"), "two words",
+                Duration.ofSeconds(5), null), JSON)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void timeoutMustBePositive() {
         assertThatThrownBy(() -> new HttpNoticeGateway(new NoticeProperties.Http(url("/"), TOKEN, Duration.ZERO, null),
                 JSON)).isInstanceOf(IllegalArgumentException.class);

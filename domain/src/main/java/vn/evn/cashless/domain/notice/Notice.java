@@ -95,13 +95,19 @@ public class Notice {
 
     /**
      * A receipt for a message sent: the same receipt again changes nothing; one that contradicts what is recorded,
-     * or names a channel no message went by, is refused.
+     * or names a channel no message went by and none is being tried on, is refused.
      */
     @CommandHandler
     public NoticeStep handle(RecordNoticeReceipt command) {
         NotificationChannel channel = command.channel();
         Outcome outcome = outcomes.get(channel);
         Outcome said = command.delivered() ? Outcome.DELIVERED : Outcome.FAILED;
+        if (outcome == null && stage == Stage.SEND && channel == channel()) {
+            // the gateway took the message though its answer has not been recorded yet (a receipt faster than the
+            // answer, or an answer lost to a timeout): the receipt is the proof that it was sent
+            apply(sent(channel, command.at()));
+            outcome = Outcome.SENT;
+        }
         if (outcome == null) {
             throw new DomainException(ErrorCode.NOTICE_RECEIPT_CONFLICT, "channel",
                     "notice " + id + " sent no message by " + channel);

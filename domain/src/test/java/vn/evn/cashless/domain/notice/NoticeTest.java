@@ -405,11 +405,19 @@ class NoticeTest {
     }
 
     @Test
-    void receiptForAChannelThatOnlyFailedForNowIsAConflict() {
+    void receiptForTheChannelBeingTriedProvesTheMessageWasSent() {
         fixture.given(queued(ALL), failed(ZALO, 1, BUSY, false, FIRST))
                 .when(receipt(ZALO, true, null))
-                .expectNoEvents()
-                .expectException(rejectedWith(ErrorCode.NOTICE_RECEIPT_CONFLICT));
+                .expectEvents(sent(ZALO, PHONE, 2, SECOND), delivered(ZALO, SECOND))
+                .expectResultMessagePayload(step(Stage.DELIVERED, ZALO, 2, true, PhoneVerdict.REACHED));
+    }
+
+    @Test
+    void receiptForTheChannelBeingTriedBeforeItsAnswerIsRecordedCounts() {
+        fixture.given(queued(ALL))
+                .when(receipt(ZALO, false, "unreachable"))
+                .expectEvents(sent(ZALO, PHONE, 1, SECOND), failed(ZALO, 1, "unreachable", true, SECOND),
+                        fellBack(ZALO, APP, SECOND));
     }
 
     @Test

@@ -13,6 +13,8 @@ import vn.evn.cashless.domain.customer.NotificationChannelRegistered;
 import vn.evn.cashless.domain.customer.NotificationChannelUnregistered;
 import vn.evn.cashless.domain.customer.PaymentChannelRegistered;
 import vn.evn.cashless.domain.customer.PaymentChannelUnregistered;
+import vn.evn.cashless.domain.customer.PhoneMarkedUnreachable;
+import vn.evn.cashless.domain.customer.PhoneReached;
 
 /**
  * Customers and the history of their channel registrations, kept as intervals of business time so a figure can be
@@ -39,9 +41,23 @@ public class CustomerProjection {
                 SearchText.keys(event.name()).stream().map(key -> new Object[]{key, event.customer()}).toList());
     }
 
+    /** A new number has not failed yet: the unreachable flag goes. */
     @EventHandler
     public void on(CustomerPhoneChanged event) {
-        jdbc.update("UPDATE rm_customer SET phone = ? WHERE code = ?", event.phone(), event.customer());
+        jdbc.update("UPDATE rm_customer SET phone = ?, phone_status = 'OK', phone_unreachable_since = NULL "
+                + "WHERE code = ?", event.phone(), event.customer());
+    }
+
+    @EventHandler
+    public void on(PhoneMarkedUnreachable event) {
+        jdbc.update("UPDATE rm_customer SET phone_status = 'UNREACHABLE', phone_unreachable_since = ? WHERE code = ?",
+                timestamp(event.at()), event.customer());
+    }
+
+    @EventHandler
+    public void on(PhoneReached event) {
+        jdbc.update("UPDATE rm_customer SET phone_status = 'OK', phone_unreachable_since = NULL WHERE code = ?",
+                event.customer());
     }
 
     @EventHandler

@@ -38,12 +38,14 @@ public class CustomerQueries {
                 (rs, row) -> new CustomerView.NotificationChannel(rs.getString("channel"),
                         instant(rs, "registered_at")), query.customer());
         return jdbc.query("""
-                        SELECT c.code, c.name, c.branch, c.commune, m.name AS commune_name, c.phone, c.registered_at
+                        SELECT c.code, c.name, c.branch, c.commune, m.name AS commune_name, c.phone, c.registered_at,
+                               c.phone_status, c.phone_unreachable_since
                         FROM rm_customer c LEFT JOIN rm_commune m ON m.code = c.commune
                         WHERE c.code = ?""",
                 (rs, row) -> new CustomerView(rs.getString("code"), rs.getString("name"), rs.getString("branch"),
                         rs.getString("commune"), rs.getString("commune_name"), rs.getString("phone"),
-                        instant(rs, "registered_at"), paymentChannels, notificationChannels), query.customer())
+                        instant(rs, "registered_at"), paymentChannels, notificationChannels,
+                        rs.getString("phone_status"), instant(rs, "phone_unreachable_since")), query.customer())
                 .stream().findFirst().orElse(null);
     }
 
@@ -110,6 +112,20 @@ public class CustomerQueries {
                         + where + " ORDER BY c.code LIMIT ? OFFSET ?",
                 (rs, row) -> new CustomerSummary(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), instant(rs, "registered_at")), args.toArray()), total);
+    }
+
+    /** A branch's customers whose phone is marked unreachable, the longest-unreachable first (a partial index). */
+    @QueryHandler
+    public UnreachablePhonePage handle(FindUnreachablePhones query) {
+        long total = jdbc.queryForObject("SELECT COUNT(*) FROM rm_customer WHERE branch = ? "
+                + "AND phone_status = 'UNREACHABLE'", Long.class, query.branch());
+        return new UnreachablePhonePage(jdbc.query("""
+                        SELECT code, name, commune, phone, phone_unreachable_since FROM rm_customer
+                        WHERE branch = ? AND phone_status = 'UNREACHABLE'
+                        ORDER BY phone_unreachable_since, code LIMIT ? OFFSET ?""",
+                (rs, row) -> new UnreachablePhone(rs.getString("code"), rs.getString("name"),
+                        rs.getString("commune"), rs.getString("phone"), instant(rs, "phone_unreachable_since")),
+                query.branch(), query.page().size(), query.page().offset()), total);
     }
 
     @QueryHandler

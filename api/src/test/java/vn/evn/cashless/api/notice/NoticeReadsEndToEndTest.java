@@ -1,0 +1,222 @@
+package vn.evn.cashless.api.notice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import vn.evn.cashless.api.support.EndToEndTest;
+import vn.evn.cashless.api.support.Http;
+import vn.evn.cashless.application.messaging.CommandSender;
+import vn.evn.cashless.application.messaging.RequestContext;
+import vn.evn.cashless.domain.customer.CustomerCode;
+import vn.evn.cashless.domain.customer.RecordPhoneNotReached;
+
+/**
+ * The reads of bill notices as a client meets them before any notice is sent: a customer's phone status and notices,
+ * a branch's phones to call and its messages over a period, and who may read them.
+ */
+class NoticeReadsEndToEndTest extends EndToEndTest {
+
+    @Autowired
+    private CommandSender commands;
+
+    @Test
+    void aNewCustomersPhoneIsReachableAndTheyHaveNoNoticesYet() {
+        String customer = customerInNewBranch();
+        awaitReadModels();
+
+        JsonNode details = http().get("/api/customers/" + customer).json();
+        assertThat(details.get("phoneStatus").asString()).isEqualTo("OK");
+        assertThat(details.has("phoneUnreachableSince")).isTrue();
+        assertThat(details.get("phoneUnreachableSince").isNull()).isTrue();
+
+        Http.Response notices = http().get("/api/customers/" + customer + "/notices");
+        assertThat(notices.status()).as(notices.toString()).isEqualTo(200);
+        assertThat(notices.json().get("customer").asString()).isEqualTo(customer);
+        assertThat(notices.json().get("notices")).isEmpty();
+        assertThat(notices.json().get("total").asLong()).isZero();
+        assertThat(notices.json().get("page").asInt()).isZero();
+        assertThat(notices.json().get("size").asInt()).isEqualTo(50);
+        assertThat(http().get("/api/customers/" + customer + "/notices?page=2&size=10").json().get("size").asInt())
+                .isEqualTo(10);
+        assertProblem(http().get("/api/customers/" + customer + "/notices?size=0"), 400, "INVALID_VALUE", "size");
+    }
+
+    @Test
+    void theNoticesReadModelRunsOnSixSegmentsAndIsListedForRebuilds() {
+        JsonNode notices = null;
+        for (JsonNode processor : http().get("/api/status").json().get("processors")) {
+            if (processor.get("name").asString().equals("notices")) {
+                notices = processor;
+            }
+        }
+        assertThat(notices).as("the notices read model in the status").isNotNull();
+        assertThat(notices.get("segments")).hasSize(6);
+        Http.Response projections = http().get("/api/admin/projections");
+        assertThat(projections.status()).as(projections.toString()).isEqualTo(200);
+        assertThat(projections.raw().body()).contains("\"notices\"");
+    }
+
+    @Test
+    void anUnknownCustomerOrBranchIsNotFound() {
+        assertProblem(http().get("/api/customers/" + uniqueCustomerCode() + "/notices"), 404, "CUSTOMER_NOT_FOUND",
+                "code");
+        assertProblem(http().get("/api/customers/not-a-code/notices"), 400, "INVALID_VALUE", "code");
+        String unknown = uniqueBranchCode();
+        assertProblem(http().get("/api/branches/" + unknown + "/unreachable-phones"), 404, "BRANCH_NOT_FOUND",
+                "branch");
+        assertProblem(http().get("/api/branches/" + unknown + "/notices?period=2021-06"), 404, "BRANCH_NOT_FOUND",
+                "branch");
+    }
+
+    @Test
+    void aBranchWithoutUnreachablePhonesListsNone() {
+        String branch = branchWith(uniqueCommuneCode());
+        awaitReadModels();
+
+        JsonNode phones = http().get("/api/branches/" + branch + "/unreachable-phones").json();
+        assertThat(phones.get("branch").asString()).isEqualTo(branch);
+        assertThat(phones.get("phones")).isEmpty();
+        assertThat(phones.get("total").asLong()).isZero();
+        assertThat(phones.get("size").asInt()).isEqualTo(50);
+    }
+
+    @Test
+    void twoNoticesInARowThatMissThePhoneListItForStaffUntilThePhoneChanges() {
+        String commune = uniqueCommuneCode();
+        String branch = branchWith(commune);
+        String customer = customer(branch, commune);
+        String other = customer(branch, commune);
+        missed(customer, "2021-06-BILL", Instant.parse("2021-06-06T02:00:00Z"));
+        missed(customer, "2021-07-BILL", Instant.parse("2021-07-06T02:00:00Z"));
+        missed(other, "2021-07-BILL", Instant.parse("2021-07-06T02:00:00Z"));
+        awaitReadModels();
+
+        JsonNode details = http().get("/api/customers/" + customer).json();
+        assertThat(details.get("phoneStatus").asString()).isEqualTo("UNREACHABLE");
+        assertThat(details.get("phoneUnreachableSince").asString()).isEqualTo("2021-07-06T09:00:00+07:00");
+        assertThat(http().get("/api/customers/" + other).json().get("phoneStatus").asString())
+                .as("one miss is not two").isEqualTo("OK");
+        JsonNode phones = http().get("/api/branches/" + branch + "/unreachable-phones").json();
+        assertThat(phones.get("total").asLong()).isEqualTo(1);
+        JsonNode phone = phones.get("phones").get(0);
+        assertThat(phone.get("customer").asString()).isEqualTo(customer);
+        assertThat(phone.get("name").asString()).isEqualTo("Khách hàng " + customer);
+        assertThat(phone.get("commune").asString()).isEqualTo(commune);
+        assertThat(phone.get("phone").asString()).isEqualTo("0912345678");
+        assertThat(phone.get("since").asString()).isEqualTo("2021-07-06T09:00:00+07:00");
+        assertThat(http().as("viewer", "viewer").get("/api/branches/" + branch + "/unreachable-phones").json()
+                .get("phones").get(0).get("phone").asString()).as("a viewer sees phones masked")
+                .isEqualTo("0912***678");
+
+        Http.Response changed = http().put("/api/customers/" + customer + "/phone",
+                Map.of("phone", "0987654321", "changedAt", "2021-07-10T09:00:00+07:00"));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        awaitReadModels();
+
+        JsonNode after = http().get("/api/customers/" + customer).json();
+        assertThat(after.get("phoneStatus").asString()).isEqualTo("OK");
+        assertThat(after.get("phoneUnreachableSince").isNull()).isTrue();
+        assertThat(http().get("/api/branches/" + branch + "/unreachable-phones").json().get("phones")).isEmpty();
+    }
+
+    @Test
+    void aBranchWithoutNoticesHasZerosPerChannelAndThePlansZaloTargetBeside() {
+        String branch = branchWith(uniqueCommuneCode());
+        plan(branch, "2021-H1", List.of("BANK", "E_WALLET"));
+        awaitReadModels();
+
+        JsonNode month = http().get("/api/branches/" + branch + "/notices?period=2021-06").json();
+        assertThat(month.get("branch").asString()).isEqualTo(branch);
+        assertThat(month.get("period").asString()).isEqualTo("2021-06");
+        assertThat(month.get("channels").findValuesAsString("channel")).containsExactly("ZALO", "APP", "SMS");
+        for (JsonNode channel : month.get("channels")) {
+            for (String count : List.of("sent", "delivered", "failed", "fallenBack", "costVnd")) {
+                assertThat(channel.get(count).asLong()).as(channel + " " + count).isZero();
+            }
+        }
+        assertThat(month.get("channels").get(2).get("priceVnd").asLong()).as("the default SMS price")
+                .isEqualTo(750);
+        for (String count : List.of("sent", "delivered", "failed", "fallenBack", "costVnd")) {
+            assertThat(month.get("totals").get(count).asLong()).as(count).isZero();
+        }
+        assertThat(month.get("customersNotified").asLong()).isZero();
+        assertThat(month.get("customersReachedByZaloOrApp").asLong()).isZero();
+        assertThat(month.get("reachedByZaloOrAppShare").isNull()).as("no customer to share among").isTrue();
+        assertThat(month.get("zaloRegistrationsTarget").isNull()).as("no plan for the month").isTrue();
+        assertThat(month.get("zaloRegistrations").isNull()).isTrue();
+
+        JsonNode half = http().get("/api/branches/" + branch + "/notices?period=2021-H1").json();
+        assertThat(half.get("zaloRegistrationsTarget").asLong()).isEqualTo(3000);
+        assertThat(half.get("zaloRegistrations").asLong()).isZero();
+        assertThat(half.get("zaloRegistrationsAchievement").decimalValue()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void aBadOrMissingPeriodIsRefused() {
+        String branch = branchWith(uniqueCommuneCode());
+        for (String period : List.of("2021-13", "2021-Q5", "21", "2021-H1x")) {
+            assertProblem(http().get("/api/branches/" + branch + "/notices?period=" + period), 400, "INVALID_VALUE",
+                    "period");
+        }
+        assertProblem(http().get("/api/branches/" + uniqueBranchCode() + "/notices?period=nope"), 400,
+                "INVALID_VALUE", "period");
+        Http.Response missing = http().get("/api/branches/" + branch + "/notices");
+        assertThat(missing.status()).as(missing.toString()).isEqualTo(400);
+    }
+
+    @Test
+    void aUserLimitedToABranchReadsOnlyItsOwnBranchesNotices() {
+        Http.Response bm = http().post("/api/branches", Map.of("code", "BM", "name", "Điện lực Bắc Mê",
+                "company", "PC Hà Giang"));
+        assertThat(bm.status()).isIn(201, 409);
+        String bmCommune = uniqueCommuneCode();
+        assertThat(http().post("/api/branches/BM/communes", Map.of("code", bmCommune, "name", "Xã Minh Sơn",
+                "kind", "COMMUNE")).status()).isEqualTo(201);
+        String bmCustomer = customer("BM", bmCommune);
+        String elsewhere = customerInNewBranch();
+        awaitReadModels();
+        String otherBranch = http().get("/api/customers/" + elsewhere).json().get("branch").asString();
+        Http bmViewer = http().as("bm-viewer", "bm-viewer");
+
+        assertThat(bmViewer.get("/api/customers/" + bmCustomer + "/notices").status()).isEqualTo(200);
+        assertThat(bmViewer.get("/api/customers/" + bmCustomer).json().get("phoneStatus").asString())
+                .isEqualTo("OK");
+        assertThat(bmViewer.get("/api/branches/BM/unreachable-phones").status()).isEqualTo(200);
+        assertThat(bmViewer.get("/api/branches/BM/notices?period=2021").status()).isEqualTo(200);
+        assertProblem(bmViewer.get("/api/customers/" + elsewhere + "/notices"), 403, "ACCESS_DENIED", "branch");
+        assertProblem(bmViewer.get("/api/branches/" + otherBranch + "/unreachable-phones"), 403, "ACCESS_DENIED",
+                "branch");
+        assertProblem(bmViewer.get("/api/branches/" + otherBranch + "/notices?period=2021"), 403, "ACCESS_DENIED",
+                "branch");
+        // every reader role reads them; a provider's account and an anonymous client do not
+        for (String reader : List.of("viewer", "planner", "auditor", "operator")) {
+            assertThat(http().as(reader, reader).get("/api/branches/" + otherBranch + "/notices?period=2021")
+                    .status()).as(reader).isEqualTo(200);
+        }
+        assertThat(http().as("momo", "momo").get("/api/branches/" + otherBranch + "/notices?period=2021").status())
+                .isEqualTo(403);
+        assertThat(http().as("momo", "momo").get("/api/customers/" + elsewhere + "/notices").status())
+                .isEqualTo(403);
+        assertThat(http().anonymous().get("/api/branches/" + otherBranch + "/unreachable-phones").status())
+                .isEqualTo(401);
+    }
+
+    /** What the notice dispatcher records when a notice failed on every channel to the customer's phone. */
+    private void missed(String customer, String notice, Instant at) {
+        commands.send(new RecordPhoneNotReached(CustomerCode.of(customer), customer + "-" + notice, "0912345678", at),
+                new RequestContext("notices", UUID.randomUUID().toString(), "notices"));
+    }
+
+    private static void assertProblem(Http.Response response, int status, String code, String field) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("code").asString()).as(response.toString()).isEqualTo(code);
+        assertThat(response.json().get("field").asString()).as(response.toString()).isEqualTo(field);
+    }
+}
