@@ -1,6 +1,7 @@
 package vn.evn.cashless.api.notice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -93,6 +94,13 @@ class BillNoticesEndToEndTest extends EndToEndTest {
         assertThat(history.get(4).get("payload").get("channel").asString()).isEqualTo("SMS");
         assertThat(messagesOf(customer)).extracting(m -> m.get("channel").asString())
                 .containsExactly("ZALO", "SMS");
+
+        List<JsonNode> rows = awaitNoticeRows(customer, 2);
+        assertThat(rows).extracting(r -> r.get("channel").asString(), r -> r.get("status").asString())
+                .containsExactly(tuple("ZALO", "FAILED"), tuple("SMS", "DELIVERED"));
+        assertThat(rows.get(0).get("reason").asString()).contains("not a Zalo user");
+        assertThat(rows.get(0).get("kind").asString()).isEqualTo("BILL");
+        assertThat(rows.get(1).get("deliveredAt").isNull()).isFalse();
     }
 
     @Test
@@ -142,13 +150,53 @@ class BillNoticesEndToEndTest extends EndToEndTest {
         JsonNode marked = awaitLedgerEvent(customer, "PhoneMarkedUnreachable").get("payload");
         assertThat(marked.get("phone").asString()).isEqualTo("0912345699");
         assertThat(marked.get("notices")).hasSize(2);
+        String branch = http().get("/api/customers/" + customer).json().get("branch").asString();
+        await().atMost(PATIENCE).until(() -> http().get("/api/customers/" + customer).json()
+                .get("phoneStatus").asString().equals("UNREACHABLE"));
+        JsonNode listed = http().get("/api/branches/" + branch + "/unreachable-phones").json();
+        assertThat(listed.get("phones")).extracting(p -> p.get("customer").asString()).containsExactly(customer);
+        assertThat(listed.get("phones").get(0).get("phone").asString()).isEqualTo("0912345699");
 
         Http.Response changed = http().put("/api/customers/" + customer + "/phone", Map.of("phone", "0912345606"));
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
         issue(customer, THIS_MONTH.plusMonths(2), 300_000, TODAY.plusDays(75));
+        await().atMost(PATIENCE).until(() -> http().get("/api/customers/" + customer).json()
+                .get("phoneStatus").asString().equals("OK"));
+        assertThat(http().get("/api/branches/" + branch + "/unreachable-phones").json().get("total").asInt())
+                .isZero();
         await().atMost(PATIENCE).until(() -> messagesOf(customer).stream()
                 .anyMatch(m -> m.get("to").asString().equals("0912345606") && m.get("answer").asString()
                         .equals("DELIVERED")));
+    }
+
+    @Test
+    void branchSeesWhatWasSentByEachChannelWhatItCostAndWhoWasReachedByZalo() {
+        String commune = uniqueCommuneCode();
+        String branch = branchWith(commune);
+        String byZalo = customerIn(branch, commune, "0912345610");
+        register(byZalo, "ZALO");
+        String notOnZalo = customerIn(branch, commune, "0912345698");
+        register(notOnZalo, "ZALO");
+        String bySms = customerIn(branch, commune, "0912345611");
+        for (String customer : List.of(byZalo, notOnZalo, bySms)) {
+            issue(customer, THIS_MONTH, 200_000, TODAY.plusDays(15));
+        }
+        for (String customer : List.of(byZalo, notOnZalo, bySms)) {
+            awaitNoticeHistory(customer, "NoticeDelivered");
+        }
+        awaitReadModels();
+
+        JsonNode report = http().get("/api/branches/" + branch + "/notices?period=" + THIS_MONTH).json();
+        JsonNode zalo = channel(report, "ZALO");
+        assertThat(List.of(zalo.get("sent").asLong(), zalo.get("delivered").asLong(), zalo.get("failed").asLong(),
+                zalo.get("fallenBack").asLong(), zalo.get("costVnd").asLong())).containsExactly(1L, 1L, 1L, 1L, 300L);
+        JsonNode sms = channel(report, "SMS");
+        assertThat(List.of(sms.get("sent").asLong(), sms.get("delivered").asLong(), sms.get("failed").asLong(),
+                sms.get("fallenBack").asLong(), sms.get("costVnd").asLong())).containsExactly(2L, 2L, 0L, 0L, 1500L);
+        assertThat(report.get("totals").get("costVnd").asLong()).isEqualTo(1800);
+        assertThat(report.get("customersNotified").asLong()).isEqualTo(3);
+        assertThat(report.get("customersReachedByZaloOrApp").asLong()).isEqualTo(1);
+        assertThat(report.get("reachedByZaloOrAppShare").decimalValue()).isEqualByComparingTo("33.33");
     }
 
     @Test
@@ -240,12 +288,32 @@ class BillNoticesEndToEndTest extends EndToEndTest {
 
     private String customerWithPhone(String phone) {
         String commune = uniqueCommuneCode();
-        String branch = branchWith(commune);
+        return customerIn(branchWith(commune), commune, phone);
+    }
+
+    private String customerIn(String branch, String commune, String phone) {
         String code = uniqueCustomerCode();
         Http.Response registered = http().post("/api/customers", Map.of("code", code, "name", "Khách hàng " + code,
                 "branch", branch, "commune", commune, "phone", phone, "registeredAt", "2020-01-01T00:00:00Z"));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         return code;
+    }
+
+    private static JsonNode channel(JsonNode report, String channel) {
+        for (JsonNode entry : report.get("channels")) {
+            if (entry.get("channel").asString().equals(channel)) {
+                return entry;
+            }
+        }
+        throw new AssertionError("no " + channel + " in " + report);
+    }
+
+    private List<JsonNode> awaitNoticeRows(String customer, int count) {
+        return await().atMost(PATIENCE).until(() -> {
+            List<JsonNode> rows = new ArrayList<>();
+            http().get("/api/customers/" + customer + "/notices").json().get("notices").forEach(rows::add);
+            return rows;
+        }, rows -> rows.size() >= count && rows.stream().noneMatch(r -> r.get("status").asString().equals("QUEUED")));
     }
 
     private void register(String customer, String channel) {
