@@ -2,28 +2,18 @@ package vn.evn.cashless.api.notice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import vn.evn.cashless.api.support.EndToEndTest;
 import vn.evn.cashless.api.support.Http;
-import vn.evn.cashless.application.messaging.CommandSender;
-import vn.evn.cashless.application.messaging.RequestContext;
-import vn.evn.cashless.domain.customer.CustomerCode;
-import vn.evn.cashless.domain.customer.RecordPhoneNotReached;
 
 /**
  * The reads of bill notices as a client meets them before any notice is sent: a customer's phone status and notices,
  * a branch's phones to call and its messages over a period, and who may read them.
  */
 class NoticeReadsEndToEndTest extends EndToEndTest {
-
-    @Autowired
-    private CommandSender commands;
 
     @Test
     void aNewCustomersPhoneIsReachableAndTheyHaveNoNoticesYet() {
@@ -84,45 +74,6 @@ class NoticeReadsEndToEndTest extends EndToEndTest {
         assertThat(phones.get("phones")).isEmpty();
         assertThat(phones.get("total").asLong()).isZero();
         assertThat(phones.get("size").asInt()).isEqualTo(50);
-    }
-
-    @Test
-    void twoNoticesInARowThatMissThePhoneListItForStaffUntilThePhoneChanges() {
-        String commune = uniqueCommuneCode();
-        String branch = branchWith(commune);
-        String customer = customer(branch, commune);
-        String other = customer(branch, commune);
-        missed(customer, "2021-06-BILL", Instant.parse("2021-06-06T02:00:00Z"));
-        missed(customer, "2021-07-BILL", Instant.parse("2021-07-06T02:00:00Z"));
-        missed(other, "2021-07-BILL", Instant.parse("2021-07-06T02:00:00Z"));
-        awaitReadModels();
-
-        JsonNode details = http().get("/api/customers/" + customer).json();
-        assertThat(details.get("phoneStatus").asString()).isEqualTo("UNREACHABLE");
-        assertThat(details.get("phoneUnreachableSince").asString()).isEqualTo("2021-07-06T09:00:00+07:00");
-        assertThat(http().get("/api/customers/" + other).json().get("phoneStatus").asString())
-                .as("one miss is not two").isEqualTo("OK");
-        JsonNode phones = http().get("/api/branches/" + branch + "/unreachable-phones").json();
-        assertThat(phones.get("total").asLong()).isEqualTo(1);
-        JsonNode phone = phones.get("phones").get(0);
-        assertThat(phone.get("customer").asString()).isEqualTo(customer);
-        assertThat(phone.get("name").asString()).isEqualTo("Khách hàng " + customer);
-        assertThat(phone.get("commune").asString()).isEqualTo(commune);
-        assertThat(phone.get("phone").asString()).isEqualTo("0912345678");
-        assertThat(phone.get("since").asString()).isEqualTo("2021-07-06T09:00:00+07:00");
-        assertThat(http().as("viewer", "viewer").get("/api/branches/" + branch + "/unreachable-phones").json()
-                .get("phones").get(0).get("phone").asString()).as("a viewer sees phones masked")
-                .isEqualTo("0912***678");
-
-        Http.Response changed = http().put("/api/customers/" + customer + "/phone",
-                Map.of("phone", "0987654321", "changedAt", "2021-07-10T09:00:00+07:00"));
-        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
-        awaitReadModels();
-
-        JsonNode after = http().get("/api/customers/" + customer).json();
-        assertThat(after.get("phoneStatus").asString()).isEqualTo("OK");
-        assertThat(after.get("phoneUnreachableSince").isNull()).isTrue();
-        assertThat(http().get("/api/branches/" + branch + "/unreachable-phones").json().get("phones")).isEmpty();
     }
 
     @Test
@@ -208,11 +159,6 @@ class NoticeReadsEndToEndTest extends EndToEndTest {
     }
 
     /** What the notice dispatcher records when a notice failed on every channel to the customer's phone. */
-    private void missed(String customer, String notice, Instant at) {
-        commands.send(new RecordPhoneNotReached(CustomerCode.of(customer), customer + "-" + notice, "0912345678", at),
-                new RequestContext("notices", UUID.randomUUID().toString(), "notices"));
-    }
-
     private static void assertProblem(Http.Response response, int status, String code, String field) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
