@@ -293,13 +293,7 @@ class BackOfficeReadsEndToEndTest extends EndToEndTest {
 
     @Test
     void aUserLimitedToABranchSeesOnlyItsBranchAndIsRefusedTheCompanyView() {
-        Http.Response bm = http().post("/api/branches", Map.of("code", "BM", "name", "Điện lực Bắc Mê",
-                "company", "PC Hà Giang"));
-        assertThat(bm.status()).isIn(201, 409);
-        String bmCommune = uniqueCommuneCode();
-        assertThat(http().post("/api/branches/BM/communes", Map.of("code", bmCommune, "name", "Xã Minh Sơn",
-                "kind", "COMMUNE")).status()).isEqualTo(201);
-        String bmCustomer = customer("BM", bmCommune);
+        String bmCustomer = customerOfBranchBm();
         String elsewhere = customerInNewBranch();
         bill(elsewhere, "2021-06", 100_000);
         awaitReadModels();

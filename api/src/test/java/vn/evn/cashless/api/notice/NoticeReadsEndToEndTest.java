@@ -123,13 +123,7 @@ class NoticeReadsEndToEndTest extends EndToEndTest {
 
     @Test
     void aUserLimitedToABranchReadsOnlyItsOwnBranchesNotices() {
-        Http.Response bm = http().post("/api/branches", Map.of("code", "BM", "name", "Điện lực Bắc Mê",
-                "company", "PC Hà Giang"));
-        assertThat(bm.status()).isIn(201, 409);
-        String bmCommune = uniqueCommuneCode();
-        assertThat(http().post("/api/branches/BM/communes", Map.of("code", bmCommune, "name", "Xã Minh Sơn",
-                "kind", "COMMUNE")).status()).isEqualTo(201);
-        String bmCustomer = customer("BM", bmCommune);
+        String bmCustomer = customerOfBranchBm();
         String elsewhere = customerInNewBranch();
         awaitReadModels();
         String otherBranch = http().get("/api/customers/" + elsewhere).json().get("branch").asString();

@@ -39,13 +39,7 @@ class AccessEndToEndTest extends EndToEndTest {
 
     @BeforeEach
     void twoBranches() {
-        Http.Response bm = http().post("/api/branches", Map.of("code", "BM", "name", "Điện lực Bắc Mê",
-                "company", "PC Hà Giang"));
-        assertThat(bm.status()).isIn(201, 409);
-        String bmCommune = uniqueCommuneCode();
-        assertThat(http().post("/api/branches/BM/communes", Map.of("code", bmCommune, "name", "Xã Minh Sơn",
-                "kind", "COMMUNE")).status()).isEqualTo(201);
-        bmCustomer = customer("BM", bmCommune);
+        bmCustomer = customerOfBranchBm();
         String otherCommune = uniqueCommuneCode();
         otherBranch = branchWith(otherCommune);
         otherCustomer = customer(otherBranch, otherCommune);

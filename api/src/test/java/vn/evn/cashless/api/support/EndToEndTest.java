@@ -81,6 +81,21 @@ public abstract class EndToEndTest {
         return customer(branchWith(commune), commune);
     }
 
+    /**
+     * A customer of branch {@code BM} (the branch the demo accounts {@code bm-operator} and {@code bm-viewer} are
+     * limited to), in a commune of its own; the branch is made by whichever test needs it first.
+     */
+    protected String customerOfBranchBm() {
+        Http.Response bm = http().post("/api/branches", Map.of("code", "BM", "name", "Điện lực Bắc Mê",
+                "company", "PC Hà Giang"));
+        assertThat(bm.status()).as(bm.toString()).isIn(201, 409);
+        String commune = uniqueCommuneCode();
+        Http.Response added = http().post("/api/branches/BM/communes", Map.of("code", commune, "name", "Xã Minh Sơn",
+                "kind", "COMMUNE"));
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        return customer("BM", commune);
+    }
+
     protected String customer(String branch, String commune) {
         String code = uniqueCustomerCode();
         Http.Response registered = http().post("/api/customers", Map.of("code", code, "name", "Khách hàng " + code,
