@@ -17,7 +17,7 @@ import vn.evn.cashless.api.support.Http;
 class RebuildEndToEndTest extends EndToEndTest {
 
     private static final List<String> READ_MODELS =
-            List.of("organisation", "customers", "payments", "figures", "command-lookups");
+            List.of("organisation", "customers", "payments", "figures", "notices", "command-lookups");
 
     @Test
     void everyReadModelIsListedWithItsPositionLagAndState() {
