@@ -17,6 +17,7 @@ import vn.evn.cashless.application.admin.ReadModelFailures;
 import vn.evn.cashless.application.demo.DemoDataLoader;
 import vn.evn.cashless.application.demo.DemoLoad;
 import vn.evn.cashless.application.nodes.Nodes;
+import vn.evn.cashless.application.notice.NoticeBacklog;
 import vn.evn.cashless.application.nodes.Segments;
 
 /**
@@ -48,8 +49,9 @@ public class StatusController {
                              Double commandsPerSecond, String failure) {
     }
 
+    /** {@code notices}: what is left to send over every node (docs/notices.md). */
     public record Status(String node, long head, boolean caughtUp, List<ProcessorStatus> processors,
-                         List<NodeStatus> nodes, DemoStatus demo) {
+                         List<NodeStatus> nodes, DemoStatus demo, NoticeBacklog.Backlog notices) {
     }
 
     private final EventStore eventStore;
@@ -60,10 +62,12 @@ public class StatusController {
 
     private final Nodes nodes;
     private final Segments segments;
+    private final NoticeBacklog notices;
 
     public StatusController(EventStore eventStore, EventProcessingConfiguration processing, DemoLoad demoLoad,
                             ObjectProvider<DemoDataLoader> demoLoader, ReadModelFailures failures, Nodes nodes,
-                            Segments segments) {
+                            Segments segments, NoticeBacklog notices) {
+        this.notices = notices;
         this.nodes = nodes;
         this.segments = segments;
         this.failures = failures;
@@ -87,7 +91,7 @@ public class StatusController {
         List<NodeStatus> living = nodes.all().stream().map(node -> new NodeStatus(node.name(), node.alive(),
                 node.name().equals(nodes.self()), Times.local(node.startedAt()), Times.local(node.seenAt())))
                 .toList();
-        return new Status(nodes.self(), head, caughtUp, processors, living, demo());
+        return new Status(nodes.self(), head, caughtUp, processors, living, demo(), notices.now());
     }
 
     /**
