@@ -27,7 +27,8 @@ import vn.evn.cashless.domain.shared.Zones;
  * from outside the application: the bills are issued while no gateway is on, so the notices wait; the application is
  * then started again with the simulator, and the notices' own events say when the first was queued and the last
  * ended. Run with {@code ./mvnw -Pbenchmark verify -Dtest=NoticeBenchmark} ({@code -Dnotices.workers=8} for more
- * sender threads, {@code -Dnotices.customers=} for another size); it asserts no speed.
+ * sender threads, {@code -Dnotices.customers=} for another size, {@code -Dnotices.jfr=file.jfr} to record the
+ * sending with Java Flight Recorder); it asserts no speed.
  */
 class NoticeBenchmark {
 
@@ -55,7 +56,10 @@ class NoticeBenchmark {
 
     /** Starts the ledger with the simulator and no rate limit, and waits until every notice ended. */
     private static void dispatch(Path data, long after, int workers) throws Exception {
-        try (RunningApplication ledger = RunningApplication.start(data, Map.of(),
+        String recording = System.getProperty("notices.jfr");
+        List<String> jvm = recording == null ? List.of()
+                : List.of("-XX:StartFlightRecording=filename=" + Path.of(recording).toAbsolutePath());
+        try (RunningApplication ledger = RunningApplication.start(data, Map.of(), jvm,
                 "--ledger.notices.gateway=simulator", "--ledger.notices.workers=" + workers,
                 "--ledger.notices.rate-per-second.ZALO=0", "--ledger.notices.rate-per-second.APP=0",
                 "--ledger.notices.rate-per-second.SMS=0")) {

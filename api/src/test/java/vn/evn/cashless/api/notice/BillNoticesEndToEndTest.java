@@ -279,6 +279,10 @@ class BillNoticesEndToEndTest extends EndToEndTest {
         Http.Response all = http().get("/api/admin/notices/simulator/messages?size=1");
         assertThat(all.status()).isEqualTo(200);
         assertThat(all.json().get("gateway").asString()).isEqualTo("simulator");
+        JsonNode backlog = http().get("/api/status").json().get("notices");
+        assertThat(backlog.get("gateway").asString()).isEqualTo("simulator");
+        assertThat(backlog.get("due").asLong()).isNotNegative();
+        assertThat(backlog.get("awaitingReceipt").asLong()).isZero();
     }
 
     // helpers
