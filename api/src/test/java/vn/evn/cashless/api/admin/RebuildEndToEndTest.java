@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.evn.cashless.api.support.EndToEndTest;
 import vn.evn.cashless.api.support.Http;
+import vn.evn.cashless.domain.shared.Zones;
 
 /** Rebuilding a read model from the history gives the same content, also while payments keep arriving. */
 class RebuildEndToEndTest extends EndToEndTest {
@@ -133,6 +135,16 @@ class RebuildEndToEndTest extends EndToEndTest {
                 http().post("/api/payments/" + paid + "/reversal", Map.of("reason", "trùng giao dịch"));
             }
         }
+        // and a bill due in the future, whose notice is sent (the notices read model has rows to rebuild)
+        String notified = customer(branch, commune);
+        YearMonth month = YearMonth.now(Zones.VIETNAM);
+        assertThat(http().post("/api/bills", Map.of("customer", notified, "period", month.toString(),
+                "amount", 150_000, "dueDate", month.atEndOfMonth().plusDays(15).toString())).status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            JsonNode backlog = http().get("/api/status").json().get("notices");
+            return http().get("/api/customers/" + notified + "/notices").json().get("total").asLong() > 0
+                    && backlog.get("due").asLong() + backlog.get("later").asLong() == 0;
+        });
     }
 
     private JsonNode checksum(String name) {
