@@ -89,6 +89,9 @@ class ReadPathBenchmark {
                     latency(http, "/api/companies/PCHAGIANG/progress?period=2021-H1"));
             results.put("GET /api/branches/BM/coverage?period=2021-06",
                     latency(http, "/api/branches/BM/coverage?period=2021-06"));
+            if (Boolean.getBoolean("bench.explain")) {
+                explain(owner);
+            }
         }
         System.out.println();
         System.out.println("Read path benchmark, " + Runtime.getRuntime().availableProcessors() + " cores, "
@@ -155,6 +158,42 @@ class ReadPathBenchmark {
         Arrays.sort(nanos);
         return String.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms", nanos[REQUESTS / 2] / 1e6,
                 nanos[REQUESTS * 99 / 100] / 1e6, nanos[REQUESTS - 1] / 1e6);
+    }
+
+    /** The plans of the queries coverage and progress are read with, for 2021-H1 of branch BM. */
+    private static void explain(String url) throws Exception {
+        String kinds = "string_to_array((SELECT cashless_kinds FROM fig_plan WHERE branch = 'BM' "
+                + "AND period = '2021-H1'), ',')";
+        List<String> queries = List.of(
+                "SELECT commune, COUNT(*) FROM fig_customer WHERE branch = 'BM' AND registered_at < '2021-07-01' "
+                        + "GROUP BY commune",
+                "SELECT commune, COUNT(DISTINCT customer) FROM fig_registration WHERE branch = 'BM' "
+                        + "AND type = 'PAYMENT' AND channel = ANY (" + kinds + ") AND registered_at < '2021-07-01' "
+                        + "AND (unregistered_at IS NULL OR unregistered_at >= '2021-07-01') GROUP BY commune",
+                "SELECT commune, COUNT(DISTINCT customer) FROM fig_customer_month WHERE branch = 'BM' "
+                        + "AND month >= '2021-01-01' AND month < '2021-07-01' AND kind = ANY (" + kinds + ") "
+                        + "AND payments > 0 GROUP BY commune",
+                "SELECT commune, COUNT(*) FROM (SELECT DISTINCT commune, customer FROM fig_registration "
+                        + "WHERE branch = 'BM' AND type = 'PAYMENT' AND channel = ANY (" + kinds + ") "
+                        + "AND registered_at < '2021-07-01' AND (unregistered_at IS NULL "
+                        + "OR unregistered_at >= '2021-07-01')) registered GROUP BY commune",
+                "SELECT commune, COUNT(*) FROM (SELECT DISTINCT commune, customer FROM fig_customer_month "
+                        + "WHERE branch = 'BM' AND month >= '2021-01-01' AND month < '2021-07-01' "
+                        + "AND kind = ANY (" + kinds + ") AND payments > 0) paying GROUP BY commune",
+                "SELECT commune, kind, provider, SUM(payments), SUM(amount) FROM fig_month WHERE branch = 'BM' "
+                        + "AND month >= '2021-01-01' AND month < '2021-07-01' GROUP BY commune, kind, provider "
+                        + "HAVING SUM(payments) <> 0 ORDER BY commune, kind, provider",
+                "SELECT commune, name, kind, since FROM fig_commune WHERE branch = 'BM' ORDER BY commune");
+        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
+            for (String query : queries) {
+                System.out.println("EXPLAIN " + query);
+                try (ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + query)) {
+                    while (rs.next()) {
+                        System.out.println("  " + rs.getString(1));
+                    }
+                }
+            }
+        }
     }
 
     private static long count(String url, String sql) throws Exception {
