@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The JDBC event store as Axon's auto-configuration makes it, except for how many events one query reads: Axon's
+ * The JDBC event store as Axon's auto-configuration makes it (default table and column names), except for how many events one query reads: Axon's
  * default is 100, so a read model catching up or a rebuild went back to the database every 100 events. The
  * processors handle up to 1,000 events per batch (application.yml), so one query now fills one batch.
  */
@@ -27,7 +27,7 @@ public class EventStoreReads {
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Configuration configuration, ConnectionProvider connectionProvider,
-                                          TransactionManager transactionManager, EventSchema eventSchema) {
+                                          TransactionManager transactionManager) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -36,7 +36,7 @@ public class EventStoreReads {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema)
+                .schema(new EventSchema())
                 .batchSize(EVENTS_PER_QUERY)
                 .build();
     }
