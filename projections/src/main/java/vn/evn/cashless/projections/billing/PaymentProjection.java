@@ -14,12 +14,13 @@ import vn.evn.cashless.domain.billing.BillIssued;
 import vn.evn.cashless.domain.billing.PaymentRecorded;
 import vn.evn.cashless.domain.billing.PaymentReversed;
 import vn.evn.cashless.projections.support.BatchOfWork;
+import vn.evn.cashless.projections.support.MultiRowInsert;
 
 /**
  * Bills as issued, and payments one by one with their reversal: what a customer's, a bill's and a payment's page
  * show. The busiest read model, so
  * it writes in batches: the rows of one processor batch are gathered and written at the end of the batch, in the
- * transaction that also moves the processor's token. The figures come from {@code FigureProjection}.
+ * transaction that also moves the processor's token, new rows with multi-row INSERTs ({@link MultiRowInsert}). The figures come from {@code FigureProjection}.
  */
 @Component
 @ProcessingGroup(PaymentProjection.GROUP)
@@ -71,19 +72,17 @@ public class PaymentProjection {
 
         void writeTo(JdbcTemplate jdbc) {
             if (!bills.isEmpty()) {
-                jdbc.batchUpdate("""
+                MultiRowInsert.write(jdbc, """
                         INSERT INTO rm_bill (bill_id, customer, branch, commune, period, amount, due_date)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (bill_id) DO NOTHING""", bills);
+                        VALUES""", "ON CONFLICT (bill_id) DO NOTHING", 7, bills);
             }
             if (!inserts.isEmpty()) {
                 // After a kill the processor was seen to hand this projection a payment whose row it had already
                 // committed; a second copy of a payment is the same payment, not a reason to stop the read model.
-                jdbc.batchUpdate("""
+                MultiRowInsert.write(jdbc, """
                         INSERT INTO rm_payment (payment_id, bill_id, customer, branch, commune, period, amount, kind,
                                                 provider, external_ref, paid_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (payment_id) DO NOTHING""", inserts);
+                        VALUES""", "ON CONFLICT (payment_id) DO NOTHING", 11, inserts);
             }
             if (!reversals.isEmpty()) {
                 jdbc.batchUpdate("UPDATE rm_payment SET reversed_at = ?, reversal_reason = ? WHERE payment_id = ?",

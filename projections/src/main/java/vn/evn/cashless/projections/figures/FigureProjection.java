@@ -23,6 +23,7 @@ import vn.evn.cashless.domain.figures.FigureChange.RegistrationClosed;
 import vn.evn.cashless.domain.figures.FigureChange.RegistrationOpened;
 import vn.evn.cashless.domain.figures.FigureFold;
 import vn.evn.cashless.projections.support.BatchOfWork;
+import vn.evn.cashless.projections.support.MultiRowInsert;
 
 /**
  * The figures read model: applies the domain's one fold ({@link FigureFold}) to every event and stores its state in
@@ -69,8 +70,18 @@ public class FigureProjection {
             .thenComparing(MonthKey::month).thenComparing(MonthKey::commune).thenComparing(MonthKey::kind)
             .thenComparing(MonthKey::provider);
 
-    private record CustomerMonthKey(String branch, LocalDate month, String kind, String customer,
-                                    String commune) {
+    /** The primary key of {@code fig_customer_month}: one row per key in a statement. */
+    private record CustomerMonthKey(String branch, LocalDate month, String kind, String customer) {
+    }
+
+    /** A customer-month's commune as the batch first saw it (the row keeps its first commune) and its count. */
+    private static final class CustomerMonth {
+        final String commune;
+        long payments;
+
+        CustomerMonth(String commune) {
+            this.commune = commune;
+        }
     }
 
     /** What one processor batch changes, written in an order that lets a later change find an earlier one's row. */
@@ -80,7 +91,7 @@ public class FigureProjection {
         final List<Object[]> opened = new ArrayList<>();
         final List<Object[]> closed = new ArrayList<>();
         final Map<MonthKey, long[]> months = new LinkedHashMap<>();
-        final Map<CustomerMonthKey, long[]> customerMonths = new LinkedHashMap<>();
+        final Map<CustomerMonthKey, CustomerMonth> customerMonths = new LinkedHashMap<>();
         final Map<String, PlanSet> plans = new LinkedHashMap<>();
 
         void add(FigureChange change) {
@@ -102,7 +113,7 @@ public class FigureProjection {
                 sums[1] += (long) p.sign() * p.amount();
                 if (!p.kind().isCash()) {
                     customerMonths.computeIfAbsent(new CustomerMonthKey(p.branch(), month, p.kind().name(),
-                            p.customer(), p.commune()), k -> new long[1])[0] += p.sign();
+                            p.customer()), k -> new CustomerMonth(p.commune())).payments += p.sign();
                 }
             } else if (change instanceof PlanSet p) {
                 plans.merge(p.branch() + "/" + p.period(), p, (old, now) -> now.revision() >= old.revision() ? now
@@ -115,12 +126,11 @@ public class FigureProjection {
                     INSERT INTO fig_commune (branch, commune, name, kind, since) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT (branch, commune) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind,
                         since = EXCLUDED.since""", communes);
-            batch(jdbc, """
-                    INSERT INTO fig_customer (branch, customer, commune, registered_at) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (branch, customer) DO NOTHING""", customers);
-            batch(jdbc, """
+            MultiRowInsert.write(jdbc, "INSERT INTO fig_customer (branch, customer, commune, registered_at) VALUES",
+                    "ON CONFLICT (branch, customer) DO NOTHING", 4, customers);
+            MultiRowInsert.write(jdbc, """
                     INSERT INTO fig_registration (customer, type, channel, provider, registered_at, branch, commune)
-                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", opened);
+                    VALUES""", "ON CONFLICT DO NOTHING", 7, opened);
             batch(jdbc, """
                     UPDATE fig_registration SET unregistered_at = ?
                     WHERE customer = ? AND type = ? AND channel = ? AND provider = ? AND registered_at = ?""",
@@ -132,20 +142,21 @@ public class FigureProjection {
                 monthRows.add(new Object[]{k.branch(), k.month(), k.commune(), k.kind(), k.provider(),
                         e.getValue()[0], e.getValue()[1]});
             });
-            batch(jdbc, """
+            // one row per key (folded above), so one statement may hold them all
+            MultiRowInsert.write(jdbc, """
                     INSERT INTO fig_month (branch, month, commune, kind, provider, payments, amount)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    VALUES""", """
                     ON CONFLICT (branch, month, commune, kind, provider) DO UPDATE SET
                         payments = fig_month.payments + EXCLUDED.payments,
-                        amount = fig_month.amount + EXCLUDED.amount""", monthRows);
+                        amount = fig_month.amount + EXCLUDED.amount""", 7, monthRows);
             List<Object[]> customerRows = new ArrayList<>(customerMonths.size());
-            customerMonths.forEach((k, count) -> customerRows.add(
-                    new Object[]{k.branch(), k.month(), k.kind(), k.customer(), k.commune(), count[0]}));
-            batch(jdbc, """
+            customerMonths.forEach((k, sum) -> customerRows.add(
+                    new Object[]{k.branch(), k.month(), k.kind(), k.customer(), sum.commune, sum.payments}));
+            MultiRowInsert.write(jdbc, """
                     INSERT INTO fig_customer_month (branch, month, kind, customer, commune, payments)
-                    VALUES (?, ?, ?, ?, ?, ?)
+                    VALUES""", """
                     ON CONFLICT (branch, month, kind, customer) DO UPDATE SET
-                        payments = fig_customer_month.payments + EXCLUDED.payments""", customerRows);
+                        payments = fig_customer_month.payments + EXCLUDED.payments""", 6, customerRows);
             List<Object[]> planRows = new ArrayList<>(plans.size());
             plans.values().forEach(p -> planRows.add(new Object[]{p.branch(), p.period(), p.revision(),
                     p.cashlessAmountRatio(), p.cashlessPaymentRatio(), p.zaloRegistrations(), p.communeCoverage(),

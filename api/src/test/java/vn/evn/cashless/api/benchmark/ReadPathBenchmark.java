@@ -1,0 +1,277 @@
+package vn.evn.cashless.api.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import vn.evn.cashless.api.support.Http;
+import vn.evn.cashless.api.support.RunningApplication;
+import vn.evn.cashless.api.support.Tester;
+
+/**
+ * Prints how fast the read path is, beside raw PostgreSQL on the same embedded server in the same run: a full rebuild
+ * of the payments read model against 500-row batch INSERTs, the audit export against a raw sequential read of the
+ * event table, and the latency of coverage, progress and the company view. The application runs in a JVM of its own
+ * with {@code -Xmx512m}, loaded with the Bắc Mê demo; the load comes from this JVM. It measures, it asserts no speed.
+ *
+ * <p>{@code -Dbench.data=DIR} keeps the data directory (the demo is loaded once, later runs start on it);
+ * {@code -Dbench.jfr=FILE} records the application with Java Flight Recorder.
+ */
+class ReadPathBenchmark {
+
+    private static final int REQUESTS = 300;
+
+    private final Map<String, String> results = new LinkedHashMap<>();
+
+    @Test
+    void measure() throws Exception {
+        String kept = System.getProperty("bench.data");
+        Path data = kept != null ? Path.of(kept).toAbsolutePath()
+                : Path.of("target", "benchmark-data", UUID.randomUUID().toString(), "postgres").toAbsolutePath();
+        int pgPort = freePort();
+        List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
+        String jfr = System.getProperty("bench.jfr");
+        if (jfr != null) {
+            jvm.add("-XX:StartFlightRecording=filename=" + Path.of(jfr).toAbsolutePath() + ",settings=profile");
+        }
+        try (RunningApplication app = RunningApplication.start(data, Map.of(), jvm,
+                "--spring.profiles.active=demo", "--ledger.embedded-postgres.port=" + pgPort)) {
+            Http http = app.http();
+            long loadStarted = System.nanoTime();
+            awaitCaughtUp(http);
+            results.put("demo loaded and read models caught up", String.format("%.0f s after start",
+                    (System.nanoTime() - loadStarted) / 1e9));
+            String owner = "jdbc:postgresql://localhost:" + pgPort + "/postgres";
+            long events = count(owner, "SELECT count(*) FROM domainevententry");
+            results.put("events in the store", String.format("%,d", events));
+
+            double rawBatch = rawBatchedRows(owner, 200, 500);
+            double rawRead = rawSequentialRead(owner);
+            results.put("raw PostgreSQL: 500-row INSERT per transaction, 1 thread", perSecond(rawBatch, "rows"));
+            results.put("raw PostgreSQL: sequential read of domainevententry", perSecond(rawRead, "rows"));
+
+            double rebuild = rebuild(http, "payments");
+            results.put("rebuild of the payments read model", perSecond(rebuild, "events")
+                    + ratio(rebuild, rawBatch, "500-row batch INSERT"));
+            double rebuildFigures = rebuild(http, "figures");
+            results.put("rebuild of the figures read model", perSecond(rebuildFigures, "events")
+                    + ratio(rebuildFigures, rawBatch, "500-row batch INSERT"));
+
+            export(app.port());
+            double export = export(app.port());
+            results.put("audit export GET /api/audit/events (whole history)", perSecond(export, "events")
+                    + ratio(export, rawRead, "raw sequential read"));
+
+            results.put("GET /api/branches/BM/coverage?period=2021-H1",
+                    latency(http, "/api/branches/BM/coverage?period=2021-H1"));
+            results.put("GET /api/plans/BM/2021-H1/progress", latency(http, "/api/plans/BM/2021-H1/progress"));
+            results.put("GET /api/companies/PCHAGIANG/progress?period=2021-H1",
+                    latency(http, "/api/companies/PCHAGIANG/progress?period=2021-H1"));
+            results.put("GET /api/branches/BM/coverage?period=2021-06",
+                    latency(http, "/api/branches/BM/coverage?period=2021-06"));
+            if (Boolean.getBoolean("bench.explain")) {
+                explain(owner);
+            }
+        }
+        System.out.println();
+        System.out.println("Read path benchmark, " + Runtime.getRuntime().availableProcessors() + " cores, "
+                + "application in its own JVM (-Xmx512m), PostgreSQL embedded with fsync and synchronous_commit on");
+        results.forEach((name, value) -> System.out.printf("  %-62s %s%n", name, value));
+        System.out.println();
+    }
+
+    private static void awaitCaughtUp(Http http) {
+        await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            JsonNode status = http.get("/api/status").json();
+            return status.get("demo").get("state").asString().equals("loaded")
+                    && status.get("caughtUp").asBoolean();
+        });
+    }
+
+    /** Events per second of a rebuild, from its start to its end as the client sees them. */
+    private static double rebuild(Http http, String name) {
+        long started = System.nanoTime();
+        Http.Response response = http.post("/api/admin/projections/" + name + "/rebuild", Map.of());
+        assertThat(response.status()).as(response.toString()).isEqualTo(202);
+        String job = response.header("Location");
+        JsonNode done = await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> http.get(job).json(), j -> !j.get("state").asString().equals("RUNNING"));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
+        return done.get("processed").asLong() / seconds;
+    }
+
+    /** Streams the whole export and counts its lines; events per second. */
+    private static double export(int port) throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/audit/events"))
+                .header("Authorization", Tester.authorization()).GET().build();
+        long started = System.nanoTime();
+        HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        long lines = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = response.body()) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+        }
+        assertThat(lines).isPositive();
+        return lines / ((System.nanoTime() - started) / 1e9);
+    }
+
+    private static String latency(Http http, String path) {
+        for (int i = 0; i < 30; i++) {
+            assertThat(http.get(path).status()).isEqualTo(200);
+        }
+        long[] nanos = new long[REQUESTS];
+        for (int i = 0; i < nanos.length; i++) {
+            long started = System.nanoTime();
+            assertThat(http.get(path).status()).isEqualTo(200);
+            nanos[i] = System.nanoTime() - started;
+        }
+        Arrays.sort(nanos);
+        return String.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms", nanos[REQUESTS / 2] / 1e6,
+                nanos[REQUESTS * 99 / 100] / 1e6, nanos[REQUESTS - 1] / 1e6);
+    }
+
+    /** The plans of the queries coverage and progress are read with, for 2021-H1 of branch BM. */
+    private static void explain(String url) throws Exception {
+        String kinds = "string_to_array((SELECT cashless_kinds FROM fig_plan WHERE branch = 'BM' "
+                + "AND period = '2021-H1'), ',')";
+        List<String> queries = List.of(
+                "SELECT commune, COUNT(*) FROM fig_customer WHERE branch = 'BM' AND registered_at < '2021-07-01' "
+                        + "GROUP BY commune",
+                "SELECT commune, COUNT(DISTINCT customer) FROM fig_registration WHERE branch = 'BM' "
+                        + "AND type = 'PAYMENT' AND channel = ANY (" + kinds + ") AND registered_at < '2021-07-01' "
+                        + "AND (unregistered_at IS NULL OR unregistered_at >= '2021-07-01') GROUP BY commune",
+                "SELECT commune, COUNT(DISTINCT customer) FROM fig_customer_month WHERE branch = 'BM' "
+                        + "AND month >= '2021-01-01' AND month < '2021-07-01' AND kind = ANY (" + kinds + ") "
+                        + "AND payments > 0 GROUP BY commune",
+                "SELECT commune, COUNT(*) FROM (SELECT DISTINCT commune, customer FROM fig_registration "
+                        + "WHERE branch = 'BM' AND type = 'PAYMENT' AND channel = ANY (" + kinds + ") "
+                        + "AND registered_at < '2021-07-01' AND (unregistered_at IS NULL "
+                        + "OR unregistered_at >= '2021-07-01')) registered GROUP BY commune",
+                "SELECT commune, COUNT(*) FROM (SELECT DISTINCT commune, customer FROM fig_customer_month "
+                        + "WHERE branch = 'BM' AND month >= '2021-01-01' AND month < '2021-07-01' "
+                        + "AND kind = ANY (" + kinds + ") AND payments > 0) paying GROUP BY commune",
+                "SELECT commune, kind, provider, SUM(payments), SUM(amount) FROM fig_month WHERE branch = 'BM' "
+                        + "AND month >= '2021-01-01' AND month < '2021-07-01' GROUP BY commune, kind, provider "
+                        + "HAVING SUM(payments) <> 0 ORDER BY commune, kind, provider",
+                "SELECT commune, name, kind, since FROM fig_commune WHERE branch = 'BM' ORDER BY commune");
+        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
+            for (String query : queries) {
+                System.out.println("EXPLAIN " + query);
+                try (ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + query)) {
+                    while (rs.next()) {
+                        System.out.println("  " + rs.getString(1));
+                    }
+                }
+            }
+        }
+    }
+
+    private static long count(String url, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static double rawBatchedRows(String url, int transactions, int rows) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
+            try (Statement s = c.createStatement()) {
+                s.execute("DROP TABLE IF EXISTS bench_read_raw");
+                s.execute("CREATE TABLE bench_read_raw (id BIGSERIAL PRIMARY KEY, key VARCHAR(64) UNIQUE, "
+                        + "payload BYTEA)");
+            }
+            c.setAutoCommit(false);
+            byte[] payload = new byte[300];
+            long started = System.nanoTime();
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO bench_read_raw (key, payload) VALUES (?, ?)")) {
+                for (int t = 0; t < transactions; t++) {
+                    for (int r = 0; r < rows; r++) {
+                        insert.setString(1, UUID.randomUUID().toString());
+                        insert.setBytes(2, payload);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                    c.commit();
+                }
+            }
+            double perSecond = (double) transactions * rows / ((System.nanoTime() - started) / 1e9);
+            try (Statement s = c.createStatement()) {
+                s.execute("DROP TABLE bench_read_raw");
+            }
+            c.commit();
+            return perSecond;
+        }
+    }
+
+    private static double rawSequentialRead(String url) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
+            c.setAutoCommit(false);
+            double best = 0;
+            for (int attempt = 0; attempt < 2; attempt++) {
+                try (PreparedStatement read = c.prepareStatement("SELECT globalindex, eventidentifier, payloadtype, "
+                        + "payload, metadata FROM domainevententry ORDER BY globalindex")) {
+                    read.setFetchSize(1_000);
+                    long started = System.nanoTime();
+                    long rows = 0;
+                    long bytes = 0;
+                    try (ResultSet rs = read.executeQuery()) {
+                        while (rs.next()) {
+                            rows++;
+                            bytes += rs.getBytes(4).length;
+                        }
+                    }
+                    assertThat(bytes).isPositive();
+                    best = Math.max(best, rows / ((System.nanoTime() - started) / 1e9));
+                }
+            }
+            c.commit();
+            return best;
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String perSecond(double value, String unit) {
+        return String.format("%,.0f %s/s", value, unit);
+    }
+
+    private static String ratio(double value, double baseline, String name) {
+        return String.format(" (%.2f x %s)", value / baseline, name);
+    }
+}
