@@ -142,7 +142,8 @@ class RebuildEndToEndTest extends EndToEndTest {
                 "amount", 150_000, "dueDate", month.atEndOfMonth().plusDays(15).toString())).status()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             JsonNode backlog = http().get("/api/status").json().get("notices");
-            return http().get("/api/customers/" + notified + "/notices").json().get("total").asLong() > 0
+            Http.Response notices = http().get("/api/customers/" + notified + "/notices");
+            return notices.status() == 200 && notices.json().get("total").asLong() > 0
                     && backlog.get("due").asLong() + backlog.get("later").asLong() == 0;
         });
     }
