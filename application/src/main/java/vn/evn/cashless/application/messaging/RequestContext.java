@@ -1,7 +1,6 @@
 package vn.evn.cashless.application.messaging;
 
 import java.util.Map;
-import java.util.UUID;
 import org.axonframework.messaging.MetaData;
 
 /**
@@ -20,7 +19,7 @@ public record RequestContext(String actor, String correlationId, String source) 
 
     public RequestContext {
         actor = actor == null || actor.isBlank() ? "anonymous" : actor.strip();
-        correlationId = correlationId == null || correlationId.isBlank() ? UUID.randomUUID().toString()
+        correlationId = correlationId == null || correlationId.isBlank() ? FastIdentifierFactory.randomUuid().toString()
                 : correlationId.strip();
         source = source == null || source.isBlank() ? "api" : source;
     }
