@@ -4,18 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static vn.evn.cashless.api.support.Reads.indicator;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
-import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.evn.cashless.api.support.Http;
 import vn.evn.cashless.api.support.Reads;
 import vn.evn.cashless.api.support.RunningApplication;
+import vn.evn.cashless.api.support.SharedDatabase;
 import vn.evn.cashless.application.demo.BacMeDemo;
 
 /**
@@ -30,14 +30,9 @@ class DemoLoadOnSeveralNodesEndToEndTest {
 
     @Test
     void theNodeLoadingTheDemoDiesAndAnotherFinishesItOnce() throws Exception {
-        try (EmbeddedPostgres database = EmbeddedPostgres.builder().start()) {
-            Map<String, String> environment = Map.of(
-                    "SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:" + database.getPort() + "/postgres",
-                    "SPRING_DATASOURCE_USERNAME", "ledger_app",
-                    "SPRING_FLYWAY_USER", "postgres");
-            RunningApplication first = RunningApplication.start(ROOT.resolve("first"), environment,
-                    "--spring.profiles.active=demo");
-            RunningApplication second = RunningApplication.start(ROOT.resolve("second"), environment,
+        try (SharedDatabase database = SharedDatabase.start()) {
+            RunningApplication first = database.node(ROOT.resolve("first"), List.of(), "--spring.profiles.active=demo");
+            RunningApplication second = database.node(ROOT.resolve("second"), List.of(),
                     "--spring.profiles.active=demo");
             try {
                 await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() ->

@@ -3,7 +3,6 @@ package vn.evn.cashless.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -36,6 +34,7 @@ import vn.evn.cashless.api.support.Http;
 import vn.evn.cashless.api.support.PaymentNotification;
 import vn.evn.cashless.api.support.PaymentRaces;
 import vn.evn.cashless.api.support.RunningApplication;
+import vn.evn.cashless.api.support.SharedDatabase;
 import vn.evn.cashless.api.support.StoredPayments;
 import vn.evn.cashless.domain.billing.ExternalRef;
 import vn.evn.cashless.domain.billing.PaymentId;
@@ -59,27 +58,14 @@ class SeveralNodesEndToEndTest {
     private static final String PROVIDER = "BIDV";
     private static final AtomicInteger SERIAL = new AtomicInteger(1);
 
-    private static EmbeddedPostgres database;
+    private static SharedDatabase database;
     private static final List<RunningApplication> nodes = new ArrayList<>();
 
     @BeforeAll
     static void startNodesOnOneDatabase() throws Exception {
-        database = EmbeddedPostgres.builder().start();
-        Map<String, String> environment = Map.of(
-                "SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:" + database.getPort() + "/postgres",
-                "SPRING_DATASOURCE_USERNAME", "ledger_app",
-                "SPRING_FLYWAY_USER", "postgres");
+        database = SharedDatabase.start();
         // all at once, on an empty database: one migrates the schema while the others wait for Flyway's lock
-        List<Future<RunningApplication>> starting = new ArrayList<>();
-        ExecutorService starter = Executors.newFixedThreadPool(NODES);
-        for (int node = 0; node < NODES; node++) {
-            Path dataDir = ROOT.resolve("node-" + node);
-            starting.add(starter.submit(() -> RunningApplication.start(dataDir, environment)));
-        }
-        starter.shutdown();
-        for (Future<RunningApplication> node : starting) {
-            nodes.add(node.get());
-        }
+        nodes.addAll(database.nodes(ROOT, NODES, List.of()));
     }
 
     @AfterAll

@@ -2,7 +2,6 @@ package vn.evn.cashless.api.benchmark;
 
 import static org.awaitility.Awaitility.await;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
@@ -35,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.evn.cashless.api.support.Http;
 import vn.evn.cashless.api.support.RunningApplication;
+import vn.evn.cashless.api.support.SharedDatabase;
 
 /**
  * The one benchmark of issue 10: the ledger measured from outside its JVM, each figure beside what the same
@@ -554,17 +554,9 @@ class SpeedBenchmark {
 
     /** Two application JVMs on one external PostgreSQL (fsync on), clients alternating between them. */
     private void twoNodes(Path root) throws Exception {
-        EmbeddedPostgres database = EmbeddedPostgres.builder()
-                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on").setServerConfig("max_connections", "100").start();
-        Map<String, String> environment = Map.of(
-                "SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:" + database.getPort() + "/postgres",
-                "SPRING_DATASOURCE_USERNAME", "ledger_app",
-                "SPRING_FLYWAY_USER", "postgres");
-        try (RunningApplication first = RunningApplication.start(root.resolve("node-0"), environment,
-                List.of("-Xmx512m"));
-             RunningApplication second = RunningApplication.start(root.resolve("node-1"), environment,
-                     List.of("-Xmx512m"))) {
+        try (SharedDatabase database = SharedDatabase.startDurable();
+             RunningApplication first = database.node(root.resolve("node-0"), List.of("-Xmx512m"));
+             RunningApplication second = database.node(root.resolve("node-1"), List.of("-Xmx512m"))) {
             Http[] nodes = {first.http(), second.http()};
             Http one = nodes[0];
             check(one.post("/api/branches", Map.of("code", "ZN", "name", "Two nodes", "company", "Benchmark")), 201);
@@ -596,8 +588,6 @@ class SpeedBenchmark {
                 notes.add(String.format("two nodes: %.2f× the single node's ingest (a fresh, small database)",
                         rate / single));
             }
-        } finally {
-            database.close();
         }
     }
 

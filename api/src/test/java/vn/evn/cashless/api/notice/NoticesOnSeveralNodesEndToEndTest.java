@@ -3,7 +3,6 @@ package vn.evn.cashless.api.notice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 import vn.evn.cashless.api.support.Http;
 import vn.evn.cashless.api.support.RunningApplication;
+import vn.evn.cashless.api.support.SharedDatabase;
 import vn.evn.cashless.domain.shared.Zones;
 
 /**
@@ -50,28 +50,14 @@ class NoticesOnSeveralNodesEndToEndTest {
             "--ledger.notices.poll=100ms", "--ledger.notices.workers=2", "--ledger.notices.batch-size=20",
             "--ledger.notices.rate-per-second.SMS=10"};
 
-    private static EmbeddedPostgres database;
-    private static Map<String, String> environment;
+    private static SharedDatabase database;
     private static final List<RunningApplication> nodes = new ArrayList<>();
     private static int serial = 1;
 
     @BeforeAll
     static void startTwoNodesOnOneDatabase() throws Exception {
-        database = EmbeddedPostgres.builder().start();
-        environment = Map.of(
-                "SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:" + database.getPort() + "/postgres",
-                "SPRING_DATASOURCE_USERNAME", "ledger_app",
-                "SPRING_FLYWAY_USER", "postgres");
-        ExecutorService starter = Executors.newFixedThreadPool(2);
-        List<Future<RunningApplication>> starting = new ArrayList<>();
-        for (int node = 0; node < 2; node++) {
-            Path dataDir = ROOT.resolve("node-" + node);
-            starting.add(starter.submit(() -> RunningApplication.start(dataDir, environment, SETTINGS)));
-        }
-        starter.shutdown();
-        for (Future<RunningApplication> node : starting) {
-            nodes.add(node.get());
-        }
+        database = SharedDatabase.start();
+        nodes.addAll(database.nodes(ROOT, 2, List.of(), SETTINGS));
     }
 
     @AfterAll
