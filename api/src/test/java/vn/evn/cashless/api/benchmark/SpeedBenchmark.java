@@ -65,7 +65,7 @@ class SpeedBenchmark {
     /** Payments before the timed ones, so that the JIT has compiled the path on the empty ledger too. */
     private static final int LATENCY_WARM_UP = 200;
     private static final int DEMO_CUSTOMERS = 10_000;
-    private static final int LINES_PER_BILL = 100;
+    private static final int LINES_PER_BILL = 10;
     private static final int HISTORY_FILE_LINES = 100_000;
     private static final Path ROOT = Path.of("target", "bench");
 
@@ -107,7 +107,7 @@ class SpeedBenchmark {
             try {
                 step("history: demo load", this::demoLoad);
                 step("history: reconciliation files", this::buildHistory);
-                head = http.get("/api/status").json().get("head").asLong();
+                head = head();
                 notes.add(String.format("history: %,d events (asked for %,d)", head, EVENTS));
 
                 // 3. baselines, on the same server, at the chosen size
@@ -160,41 +160,46 @@ class SpeedBenchmark {
             return demo[0].get("state").asString().equals("loaded") && status.get("caughtUp").asBoolean();
         });
         double seconds = (System.nanoTime() - started) / 1e9;
-        long events = http.get("/api/status").json().get("head").asLong();
+        long events = head();
         record("history: demo load (batches of 500 commands), events/s", events / seconds, "events/s", null, null,
                 null, null);
         notes.add(String.format("demo load: %,d commands, %,d events in %.0f s", demo[0].get("commands").asLong(),
                 events, seconds));
     }
 
-    /** Reconciliation files of 100,000 lines (1,000 VND each) onto bills issued for it, until the size is reached. */
+    /**
+     * Month after month, a bill for each of the BM customers and a reconciliation file paying each bill in
+     * {@value #LINES_PER_BILL} lines of 1,000 VND, until the event table holds the size asked for.
+     */
     private void buildHistory() throws Exception {
-        long start = http.get("/api/status").json().get("head").asLong();
-        long missing = EVENTS - start;
-        if (missing <= 0) {
+        long start = head();
+        if (start >= EVENTS) {
             return;
         }
         long started = System.nanoTime();
-        int periods = (int) Math.ceil(missing / (double) DEMO_CUSTOMERS / LINES_PER_BILL);
         YearMonth period = YearMonth.of(2022, 1);
-        long written = 0;
-        int file = 0;
-        for (int p = 0; p < periods && written < missing; p++, period = period.plusMonths(1)) {
+        long lines = 0;
+        int files = 0;
+        for (long now = start; now < EVENTS; now = head(), period = period.plusMonths(1)) {
             issueBills(period, DEMO_CUSTOMERS, 1_000L * LINES_PER_BILL);
-            long forPeriod = Math.min(missing - written, (long) DEMO_CUSTOMERS * LINES_PER_BILL);
-            for (long offset = 0; offset < forPeriod; offset += HISTORY_FILE_LINES) {
-                int lines = (int) Math.min(HISTORY_FILE_LINES, forPeriod - offset);
-                JsonNode done = importFile(period, offset, lines, "HIST-" + (file++));
-                written += done.get("totals").get("accepted").get("lines").asLong();
+            long wanted = Math.min(EVENTS - head(), (long) DEMO_CUSTOMERS * LINES_PER_BILL);
+            for (long offset = 0; offset < wanted; offset += HISTORY_FILE_LINES) {
+                int size = (int) Math.min(HISTORY_FILE_LINES, wanted - offset);
+                JsonNode done = importFile(period, offset, size, "HIST-" + (files++));
+                lines += done.get("totals").get("accepted").get("lines").asLong();
             }
         }
         awaitCaughtUp();
-        long end = http.get("/api/status").json().get("head").asLong();
+        long end = head();
         double seconds = (System.nanoTime() - started) / 1e9;
         record("history: bills over HTTP + reconciliation files, events/s", (end - start) / seconds, "events/s",
                 null, null, null, null);
         notes.add(String.format("history after the demo: %,d events in %.0f s (%,d payment lines in %d files)",
-                end - start, seconds, written, file));
+                end - start, seconds, lines, files));
+    }
+
+    private long head() {
+        return http.get("/api/status").json().get("head").asLong();
     }
 
     /** Bills over HTTP for customers 1..count of the demo branch BM, 16 clients, untimed. */
