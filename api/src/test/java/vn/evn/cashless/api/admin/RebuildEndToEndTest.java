@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import vn.evn.cashless.api.support.EndToEndTest;
 import vn.evn.cashless.api.support.Http;
@@ -20,6 +22,10 @@ class RebuildEndToEndTest extends EndToEndTest {
 
     private static final List<String> READ_MODELS =
             List.of("organisation", "customers", "payments", "figures", "notices", "command-lookups");
+
+    /** The application's own connection (its role may change read models, as a projection does). */
+    @Autowired
+    private JdbcTemplate jdbc;
 
     @Test
     void everyReadModelIsListedWithItsPositionLagAndState() {
@@ -109,6 +115,37 @@ class RebuildEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void aRebuildPutsBackLiveRowsThatWereChangedLostOrAddedAndLeavesTheOthersUntouched() {
+        history(4);
+        awaitReadModels();
+        JsonNode right = checksum("payments");
+        List<String> payments = jdbc.queryForList(
+                "SELECT payment_id::text FROM rm_payment WHERE reversed_at IS NOT NULL ORDER BY payment_id LIMIT 2",
+                String.class);
+        String untouched = jdbc.queryForObject("""
+                SELECT payment_id::text FROM rm_payment WHERE payment_id NOT IN (?::uuid, ?::uuid)
+                ORDER BY payment_id LIMIT 1""", String.class, payments.get(0), payments.get(1));
+        String untouchedVersion = rowVersion(untouched);
+        String lostBill = jdbc.queryForObject("SELECT bill_id FROM rm_bill ORDER BY bill_id LIMIT 1", String.class);
+        // a column changed, a value made NULL, a row lost, a row that no event made
+        jdbc.update("UPDATE rm_payment SET amount = amount + 1 WHERE payment_id = ?::uuid", payments.get(0));
+        jdbc.update("UPDATE rm_payment SET reversal_reason = NULL WHERE payment_id = ?::uuid", payments.get(1));
+        jdbc.update("DELETE FROM rm_bill WHERE bill_id = ?", lostBill);
+        jdbc.update("""
+                INSERT INTO rm_bill (bill_id, customer, branch, commune, period, amount, due_date)
+                VALUES ('NO-SUCH-BILL', '0000000000000', 'NONE', '00000', '2021-01', 1, NULL)""");
+        assertThat(checksum("payments")).isNotEqualTo(right);
+
+        JsonNode job = awaitDone(rebuild("payments"));
+
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        awaitReadModels();
+        assertThat(checksum("payments")).isEqualTo(right);
+        // a row the rebuild found right was not written again
+        assertThat(rowVersion(untouched)).isEqualTo(untouchedVersion);
+    }
+
+    @Test
     void unknownReadModelsAndJobsAreProblems() {
         Http.Response unknown = http().post("/api/admin/projections/nothing/rebuild", Map.of());
         assertThat(unknown.status()).isEqualTo(404);
@@ -146,6 +183,12 @@ class RebuildEndToEndTest extends EndToEndTest {
             return notices.status() == 200 && notices.json().get("total").asLong() > 0
                     && backlog.get("due").asLong() + backlog.get("later").asLong() == 0;
         });
+    }
+
+    /** Where the payment's row lies and which transaction wrote it: both change when the row is written again. */
+    private String rowVersion(String payment) {
+        return jdbc.queryForObject("SELECT xmin::text || ctid::text FROM rm_payment WHERE payment_id = ?::uuid",
+                String.class, payment);
     }
 
     private JsonNode checksum(String name) {
