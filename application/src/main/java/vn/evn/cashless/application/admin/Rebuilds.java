@@ -40,7 +40,8 @@ import vn.evn.cashless.application.nodes.ProcessorPauses;
  * Rebuilds a read model from the whole history without a gap in its answers. The events are replayed into copies
  * of its tables in the {@code rebuild} schema (unlogged, without the indexes only readers use), in batches, while
  * the live tables keep answering; at the end, in one transaction, the live tables are given the copies' rows (only
- * the rows that differ are written) and the processor's token is moved to the last event the copies hold. A reader sees the old tables or the new ones, never half of each.
+ * the rows that differ are written) and the processor's token is moved to the last event the copies hold. A
+ * reader sees the old tables or the new ones, never half of each.
  * <p>
  * A streaming read model's processor is stopped for that last step only, so nothing is written twice. The
  * command-side look-ups, written inside each command's transaction, are locked against writers instead: a command
