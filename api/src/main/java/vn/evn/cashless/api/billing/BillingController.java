@@ -17,6 +17,7 @@ import vn.evn.cashless.api.web.Queries;
 import vn.evn.cashless.api.web.RequestContexts;
 import vn.evn.cashless.api.web.Times;
 import vn.evn.cashless.application.billing.BillingService;
+import vn.evn.cashless.application.billing.PaymentGroupCommit;
 import vn.evn.cashless.domain.billing.BillId;
 import vn.evn.cashless.domain.billing.BillingPeriod;
 import vn.evn.cashless.domain.billing.ExternalRef;
@@ -58,14 +59,16 @@ public class BillingController {
     }
 
     private final BillingService billing;
+    private final PaymentGroupCommit payments;
     private final Inputs inputs;
     private final Queries queries;
     private final Access access;
     private final LedgerMetrics metrics;
 
-    public BillingController(BillingService billing, Inputs inputs, Queries queries, Access access,
-                             LedgerMetrics metrics) {
+    public BillingController(BillingService billing, PaymentGroupCommit payments, Inputs inputs, Queries queries,
+                             Access access, LedgerMetrics metrics) {
         this.billing = billing;
+        this.payments = payments;
         this.inputs = inputs;
         this.queries = queries;
         this.access = access;
@@ -97,7 +100,7 @@ public class BillingController {
                 inputs.businessTime("paidAt", body.paidAt()), body.paidAt() != null && !body.paidAt().isBlank());
         access.requireProvider(command.provider());
         access.requireCustomer(bill.customer());
-        PaymentOutcome outcome = billing.recordPayment(command, RequestContexts.of(request));
+        PaymentOutcome outcome = payments.recordPayment(command, RequestContexts.of(request));
         metrics.payment(outcome.alreadyRecorded(), LedgerMetrics.Via.API);
         PaymentResponse response = new PaymentResponse(outcome.paymentId(), bill.toString(),
                 bill.customer().value(), bill.period().toString(), amount.value(), command.kind(),

@@ -54,8 +54,14 @@ class IngestBenchmark {
             jvm.add("-XX:StartFlightRecording=filename=" + Path.of(recording).toAbsolutePath()
                     + ",settings=profile");
         }
+        List<String> arguments = new ArrayList<>(List.of("--ledger.embedded-postgres.port=" + postgresPort));
+        // application settings of this run, e.g. -Dingest.args=--ledger.payments.group-commit.enabled=false
+        String extra = System.getProperty("ingest.args", "").strip();
+        if (!extra.isEmpty()) {
+            arguments.addAll(List.of(extra.split("\\s+")));
+        }
         try (RunningApplication ledger = RunningApplication.start(data, Map.of(), jvm,
-                "--ledger.embedded-postgres.port=" + postgresPort)) {
+                arguments.toArray(String[]::new))) {
             Http http = ledger.http();
             customersWithBills(http);
             AtomicLong next = new AtomicLong();
@@ -65,11 +71,14 @@ class IngestBenchmark {
             String url = "jdbc:postgresql://localhost:" + postgresPort + "/postgres";
             Load raw = rawSelectAndInsert(url);
             Load ingest = run(SECONDS, () -> pay(http, next.getAndIncrement()));
-            System.out.printf("ingest benchmark: %d customers, %d clients, %d s each, application -Xmx1g%n",
-                    CUSTOMERS, CLIENTS, SECONDS);
+            System.out.printf("ingest benchmark: %d customers, %d clients, %d s each, application -Xmx1g %s%n",
+                    CUSTOMERS, CLIENTS, SECONDS, extra);
             System.out.printf("ingest benchmark: raw select ~5 rows + insert 1 tx, 16 JDBC threads: %s%n", raw);
             System.out.printf("ingest benchmark: HTTP POST /api/payments, 16 clients:              %s%n", ingest);
             System.out.printf("ingest benchmark: ratio %.2f×%n", ingest.perSecond() / raw.perSecond());
+            http.get("/actuator/prometheus").raw().body().lines()
+                    .filter(line -> line.startsWith("ledger_payment_groups"))
+                    .forEach(line -> System.out.printf("ingest benchmark: %s%n", line));
         }
     }
 

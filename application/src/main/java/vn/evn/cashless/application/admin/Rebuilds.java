@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
@@ -80,6 +81,7 @@ public class Rebuilds {
     private final Serializer tokenSerializer;
     private final ClusterLock clusterLock;
     private final ProcessorPauses pauses;
+    private final ApplicationEventPublisher publisher;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "read-model-rebuild");
         thread.setDaemon(true);
@@ -94,7 +96,8 @@ public class Rebuilds {
     public Rebuilds(ReadModels readModels, Jobs jobs, EventStore eventStore, EventProcessingConfiguration processing,
                     JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
                     @Qualifier("serializer") Serializer tokenSerializer, ClusterLock clusterLock,
-                    ProcessorPauses pauses) {
+                    ProcessorPauses pauses, ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.clusterLock = clusterLock;
         this.pauses = pauses;
         this.readModels = readModels;
@@ -233,6 +236,7 @@ public class Rebuilds {
                                 switchOver(model);
                                 jobs.succeeded(id, progress.processed);
                             });
+                            publisher.publishEvent(new ReadModelRebuilt(model.name()));
                             break;
                         } catch (LockNotTaken e) {
                             if (attempt == LOCK_ATTEMPTS) {
