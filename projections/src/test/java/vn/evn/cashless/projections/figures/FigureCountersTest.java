@@ -61,7 +61,7 @@ class FigureCountersTest {
     private final List<Instant> instants = new ArrayList<>();
 
     @ParameterizedTest
-    @ValueSource(longs = {1, 2, 3})
+    @ValueSource(longs = {1, 2})
     void countersEqualTheirRecountAfterEveryBatch(long seed) {
         ReadModelDatabase.clear();
         random = new Random(seed);
@@ -81,7 +81,9 @@ class FigureCountersTest {
             }
             batch(events);
             assertCountersEqualRecount();
-            assertAnswersEqualRowCounts();
+            if (b % 10 == 9) {
+                assertAnswersEqualRowCounts();
+            }
         }
     }
 
@@ -188,20 +190,17 @@ class FigureCountersTest {
 
     private void assertAnswersEqualRowCounts() {
         List<YearMonth[]> ranges = new ArrayList<>();
-        for (String period : List.of("2020", "2021", "2022", "2020-12", "2022-01", "2022-02", "2021-H1", "2021-H2",
-                "2020-H2", "2021-Q1", "2021-Q2", "2021-Q3", "2021-Q4", "2021-01", "2021-02", "2021-03", "2021-04",
-                "2021-05", "2021-06", "2021-07", "2021-08", "2021-09", "2021-10", "2021-11", "2021-12")) {
+        for (String period : List.of("2021", "2022", "2020-12", "2022-01", "2021-H1", "2021-H2", "2021-Q1",
+                "2021-Q3", "2021-06", "2021-07")) {
             ReportingPeriod p = ReportingPeriod.parse(period);
             ranges.add(new YearMonth[]{p.firstMonth(), p.endMonth()});
         }
         // ranges no reporting period names, counted from the customer-months
         ranges.add(new YearMonth[]{YearMonth.of(2021, 2), YearMonth.of(2021, 5)});
         ranges.add(new YearMonth[]{YearMonth.of(2020, 12), YearMonth.of(2021, 3)});
-        List<Set<ChannelKind>> kindSets = List.of(EnumSet.of(ChannelKind.BANK),
-                EnumSet.of(ChannelKind.BANK, ChannelKind.E_WALLET),
-                EnumSet.of(ChannelKind.BANK, ChannelKind.E_WALLET, ChannelKind.INTERMEDIARY),
-                EnumSet.of(ChannelKind.INTERMEDIARY, ChannelKind.COUNTER), EnumSet.of(ChannelKind.COLLECTOR),
-                EnumSet.noneOf(ChannelKind.class), EnumSet.allOf(ChannelKind.class));
+        List<Set<ChannelKind>> kindSets = List.of(EnumSet.of(ChannelKind.BANK, ChannelKind.E_WALLET),
+                EnumSet.of(ChannelKind.INTERMEDIARY, ChannelKind.COUNTER), EnumSet.noneOf(ChannelKind.class),
+                EnumSet.allOf(ChannelKind.class));
         for (YearMonth[] range : ranges) {
             for (Set<ChannelKind> kinds : kindSets) {
                 assertThat(stored.payingCustomers(BRANCH, range[0], range[1], kinds))
@@ -215,17 +214,16 @@ class FigureCountersTest {
         }
         // the instants of the history (a sample of them) and the months' bounds
         List<Instant> at = new ArrayList<>();
-        for (int i = 0; i < 30 && !instants.isEmpty(); i++) {
+        for (int i = 0; i < 8 && !instants.isEmpty(); i++) {
             at.add(instants.get(random.nextInt(instants.size())));
         }
         at.add(START);
         at.add(END);
-        for (YearMonth m = YearMonth.of(2020, 11); m.isBefore(YearMonth.of(2022, 3)); m = m.plusMonths(1)) {
+        for (YearMonth m = YearMonth.of(2020, 12); m.isBefore(YearMonth.of(2022, 3)); m = m.plusMonths(3)) {
             at.add(ReportingPeriod.month(m).start());
             at.add(ReportingPeriod.month(m).start().plusSeconds(86_400 * 9 + 17));
         }
-        List<Set<String>> paymentChannels = List.of(Set.of("BANK"), Set.of("BANK", "E_WALLET"),
-                Set.of("BANK", "E_WALLET", "INTERMEDIARY"), Set.of("INTERMEDIARY"));
+        List<Set<String>> paymentChannels = List.of(Set.of("BANK", "E_WALLET"), Set.of("INTERMEDIARY"));
         for (Instant instant : at) {
             assertThat(stored.customers(BRANCH, instant)).as("customers at %s", instant).isEqualTo(counts("""
                     SELECT commune, COUNT(*) FROM fig_customer WHERE branch = ? AND registered_at < ?
@@ -234,7 +232,6 @@ class FigureCountersTest {
                 assertRegistered(Registration.Type.PAYMENT, channels, instant);
             }
             assertRegistered(Registration.Type.NOTIFICATION, Set.of("ZALO"), instant);
-            assertRegistered(Registration.Type.NOTIFICATION, Set.of("ZALO", "SMS"), instant);
         }
     }
 
