@@ -1,7 +1,7 @@
 -- Counters the figures read model keeps beside its rows (FigureCounters), so that coverage and progress read tens of
 -- rows instead of every customer and customer-month of a branch (docs/performance.md, "Queries at size"). The
 -- "figures" processing group writes them in the transaction that writes the rows they count; a rebuild of the
--- read model rebuilds them with the rest. Each is filled here from the rows already stored, by the same rules.
+-- read model rebuilds them with the rest. V13_11 has the read model replayed, which fills them.
 
 -- Customers per commune and local (Asia/Ho_Chi_Minh) month of their registration.
 CREATE TABLE fig_customer_count (
@@ -14,10 +14,6 @@ CREATE TABLE fig_customer_count (
 -- the customers registered in the month of an instant, before it
 CREATE INDEX fig_customer_registered ON fig_customer (branch, registered_at);
 
-INSERT INTO fig_customer_count (branch, month, commune, customers)
-SELECT branch, date_trunc('month', registered_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, commune, COUNT(*)
-FROM fig_customer
-GROUP BY 1, 2, 3;
 
 -- Paying customers per reporting period (month 2021-06, quarter 2021-Q2, half 2021-H1, year 2021), commune and the
 -- set of cashless-capable kinds they paid through in it (kind names in code-point order, comma-separated): each
@@ -35,20 +31,6 @@ CREATE TABLE fig_paying (
 -- a customer's rows of one year, read by the projection before it changes them
 CREATE INDEX fig_customer_month_customer ON fig_customer_month (branch, customer, month);
 
-INSERT INTO fig_paying (branch, period, commune, kinds, customers)
-SELECT branch, period, commune, kinds, COUNT(*)
-FROM (SELECT branch, period, commune, customer, string_agg(kind, ',' ORDER BY kind COLLATE "C") AS kinds
-      FROM (SELECT DISTINCT m.branch, p.period, m.commune, m.customer, m.kind
-            FROM fig_customer_month m
-                     CROSS JOIN LATERAL (VALUES (to_char(m.month, 'YYYY-MM')),
-                                                (to_char(m.month, 'YYYY') || '-Q'
-                                                 || extract(QUARTER FROM m.month)::int),
-                                                (to_char(m.month, 'YYYY') || '-H'
-                                                 || ((extract(MONTH FROM m.month)::int + 5) / 6)),
-                                                (to_char(m.month, 'YYYY'))) p (period)
-            WHERE m.payments > 0 AND m.month >= DATE '2000-01-01' AND m.month < DATE '2101-01-01') paid
-      GROUP BY branch, period, commune, customer) customer_sets
-GROUP BY branch, period, commune, kinds;
 
 -- Customers per commune with a registration of a type that has not ended (unregistered_at null), by the set of
 -- channels of those open registrations (code-point order, comma-separated). Those active at an instant are these,
@@ -65,11 +47,3 @@ CREATE TABLE fig_registered (
 CREATE INDEX fig_registration_registered ON fig_registration (branch, type, registered_at);
 CREATE INDEX fig_registration_unregistered ON fig_registration (branch, type, unregistered_at);
 
-INSERT INTO fig_registered (branch, type, commune, channels, customers)
-SELECT branch, type, commune, channels, COUNT(*)
-FROM (SELECT branch, type, commune, customer, string_agg(channel, ',' ORDER BY channel COLLATE "C") AS channels
-      FROM (SELECT DISTINCT branch, type, commune, customer, channel
-            FROM fig_registration
-            WHERE unregistered_at IS NULL) open
-      GROUP BY branch, type, commune, customer) customer_sets
-GROUP BY branch, type, commune, channels;

@@ -37,7 +37,7 @@ import vn.evn.cashless.projections.support.ReadModelDatabase;
  * customers with open registrations) never drift from a recount of the rows they count. A random history of
  * registrations, payments in several communes and months, reversals, duplicate registrations and registrations
  * opened and closed goes in as batches of random size; after every batch each counter table holds exactly the rows of
- * its recount (the migration's own query: none left at 0, whatever the batches), and every count {@link StoredFigures}
+ * its recount (none left at 0, whatever the batches), and every count {@link StoredFigures}
  * answers equals the same count made over the rows.
  */
 class FigureCountersTest {
