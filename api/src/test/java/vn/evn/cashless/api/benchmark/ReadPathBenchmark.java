@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -17,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -37,8 +39,12 @@ import vn.evn.cashless.api.support.Tester;
  * with {@code -Xmx512m}, loaded with the Bắc Mê demo; the load comes from this JVM. It measures, it asserts no speed.
  *
  * <p>{@code -Dbench.data=DIR} keeps the data directory (the demo is loaded once, later runs start on it);
- * {@code -Dbench.jfr=FILE} records the application with Java Flight Recorder; {@code -Dbench.queries=false} leaves
- * the query latencies out; {@code -Dbench.warmup=true} rebuilds the payments once, untimed, before measuring.
+ * {@code -Dbench.jfr=FILE} records the application with Java Flight Recorder; {@code -Dbench.queriesOnly=true}
+ * measures the queries only (no baselines, rebuilds or export); {@code -Dbench.bodies=DIR} writes the last answer of
+ * each query there, to compare the figures of two runs; {@code -Dbench.explain=true} prints the plans of the queries
+ * coverage and progress are read with, as they are now and as they were before the figures' counters;
+ * {@code -Dbench.queries=false} leaves the query latencies out; {@code -Dbench.warmup=true} rebuilds the payments
+ * once, untimed, before measuring.
  */
 class ReadPathBenchmark {
 
@@ -68,30 +74,9 @@ class ReadPathBenchmark {
             long events = count(owner, "SELECT count(*) FROM domainevententry");
             results.put("events in the store", String.format("%,d", events));
 
-            if (Boolean.getBoolean("bench.warmup")) {
-                // a JVM started on kept data has not run anything yet: one untimed rebuild first
-                rebuild(http, "payments");
+            if (!Boolean.getBoolean("bench.queriesOnly")) {
+                rebuildsAndExport(http, app.port(), owner);
             }
-            double rawBatch = rawBatchedRows(owner, 200, 500);
-            double rawRead = rawSequentialRead(owner);
-            results.put("raw PostgreSQL: 500-row INSERT per transaction, 1 thread", perSecond(rawBatch, "rows"));
-            results.put("raw PostgreSQL: sequential read of domainevententry", perSecond(rawRead, "rows"));
-
-            double rebuild = rebuild(http, "payments");
-            results.put("rebuild of the payments read model", perSecond(rebuild, "events")
-                    + ratio(rebuild, rawBatch, "500-row batch INSERT"));
-            double rebuildFigures = rebuild(http, "figures");
-            results.put("rebuild of the figures read model", perSecond(rebuildFigures, "events")
-                    + ratio(rebuildFigures, rawBatch, "500-row batch INSERT"));
-
-            MessageDigest whole = MessageDigest.getInstance("SHA-256");
-            export(app.port(), whole);
-            results.put("audit export, SHA-256 of the whole body (untimed run)",
-                    HexFormat.of().formatHex(whole.digest()));
-            double export = export(app.port(), null);
-            results.put("audit export GET /api/audit/events (whole history)", perSecond(export, "events")
-                    + ratio(export, rawRead, "raw sequential read"));
-
             // -Dbench.queries=false: the rebuilds and the export only
             if (Boolean.parseBoolean(System.getProperty("bench.queries", "true"))) {
                 results.put("GET /api/branches/BM/coverage?period=2021-H1",
@@ -101,6 +86,11 @@ class ReadPathBenchmark {
                         latency(http, "/api/companies/PCHAGIANG/progress?period=2021-H1"));
                 results.put("GET /api/branches/BM/coverage?period=2021-06",
                         latency(http, "/api/branches/BM/coverage?period=2021-06"));
+                results.put("GET /api/branches/BM/coverage?period=2021 (a year)",
+                        latency(http, "/api/branches/BM/coverage?period=2021"));
+                String asOf = Instant.now().minusSeconds(1).toString();
+                results.put("GET /api/branches/BM/coverage?period=2021-H1&asOf=(a second ago)",
+                        latency(http, "/api/branches/BM/coverage?period=2021-H1&asOf=" + asOf, 2, 5));
             }
             if (Boolean.getBoolean("bench.explain")) {
                 explain(owner);
@@ -111,6 +101,33 @@ class ReadPathBenchmark {
                 + "application in its own JVM (-Xmx512m), PostgreSQL embedded with fsync and synchronous_commit on");
         results.forEach((name, value) -> System.out.printf("  %-62s %s%n", name, value));
         System.out.println();
+    }
+
+    /** The rebuilds of the payments and figures read models and the audit export, beside their raw baselines. */
+    private void rebuildsAndExport(Http http, int port, String owner) throws Exception {
+        if (Boolean.getBoolean("bench.warmup")) {
+            // a JVM started on kept data has not run anything yet: one untimed rebuild first
+            rebuild(http, "payments");
+        }
+        double rawBatch = rawBatchedRows(owner, 200, 500);
+        double rawRead = rawSequentialRead(owner);
+        results.put("raw PostgreSQL: 500-row INSERT per transaction, 1 thread", perSecond(rawBatch, "rows"));
+        results.put("raw PostgreSQL: sequential read of domainevententry", perSecond(rawRead, "rows"));
+
+        double rebuild = rebuild(http, "payments");
+        results.put("rebuild of the payments read model", perSecond(rebuild, "events")
+                + ratio(rebuild, rawBatch, "500-row batch INSERT"));
+        double rebuildFigures = rebuild(http, "figures");
+        results.put("rebuild of the figures read model", perSecond(rebuildFigures, "events")
+                + ratio(rebuildFigures, rawBatch, "500-row batch INSERT"));
+
+        MessageDigest whole = MessageDigest.getInstance("SHA-256");
+        export(port, whole);
+        results.put("audit export, SHA-256 of the whole body (untimed run)",
+                HexFormat.of().formatHex(whole.digest()));
+        double export = export(port, null);
+        results.put("audit export GET /api/audit/events (whole history)", perSecond(export, "events")
+                + ratio(export, rawRead, "raw sequential read"));
     }
 
     private static void awaitCaughtUp(Http http) {
@@ -162,21 +179,41 @@ class ReadPathBenchmark {
     }
 
     private static String latency(Http http, String path) {
-        for (int i = 0; i < 30; i++) {
-            assertThat(http.get(path).status()).isEqualTo(200);
-        }
-        long[] nanos = new long[REQUESTS];
-        for (int i = 0; i < nanos.length; i++) {
-            long started = System.nanoTime();
-            assertThat(http.get(path).status()).isEqualTo(200);
-            nanos[i] = System.nanoTime() - started;
-        }
-        Arrays.sort(nanos);
-        return String.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms", nanos[REQUESTS / 2] / 1e6,
-                nanos[REQUESTS * 99 / 100] / 1e6, nanos[REQUESTS - 1] / 1e6);
+        return latency(http, path, 30, REQUESTS);
     }
 
-    /** The plans of the queries coverage and progress are read with, for 2021-H1 of branch BM. */
+    private static String latency(Http http, String path, int warmUp, int requests) {
+        for (int i = 0; i < warmUp; i++) {
+            assertThat(http.get(path).status()).isEqualTo(200);
+        }
+        long[] nanos = new long[requests];
+        String body = null;
+        for (int i = 0; i < nanos.length; i++) {
+            long started = System.nanoTime();
+            Http.Response response = http.get(path);
+            nanos[i] = System.nanoTime() - started;
+            assertThat(response.status()).isEqualTo(200);
+            body = response.raw().body();
+        }
+        String bodies = System.getProperty("bench.bodies");
+        if (bodies != null) {
+            // the answers, to compare between runs (figures must not change)
+            try {
+                Files.createDirectories(Path.of(bodies));
+                Files.writeString(Path.of(bodies, path.replaceAll("[^A-Za-z0-9-]+", "_") + ".json"), body);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        Arrays.sort(nanos);
+        return String.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms", nanos[requests / 2] / 1e6,
+                nanos[requests * 99 / 100] / 1e6, nanos[requests - 1] / 1e6);
+    }
+
+    /**
+     * The plans of the queries coverage and progress are read with, for 2021-H1 of branch BM: first as they were
+     * before the figures' counters (V13_1), over every customer, registration and customer-month; then as they are.
+     */
     private static void explain(String url) throws Exception {
         String kinds = "string_to_array((SELECT cashless_kinds FROM fig_plan WHERE branch = 'BM' "
                 + "AND period = '2021-H1'), ',')";
@@ -199,7 +236,27 @@ class ReadPathBenchmark {
                 "SELECT commune, kind, provider, SUM(payments), SUM(amount) FROM fig_month WHERE branch = 'BM' "
                         + "AND month >= '2021-01-01' AND month < '2021-07-01' GROUP BY commune, kind, provider "
                         + "HAVING SUM(payments) <> 0 ORDER BY commune, kind, provider",
-                "SELECT commune, name, kind, since FROM fig_commune WHERE branch = 'BM' ORDER BY commune");
+                "SELECT commune, name, kind, since FROM fig_commune WHERE branch = 'BM' ORDER BY commune",
+                // with the counters (StoredFigures since V13_1): customers, registered customers, paying customers
+                "SELECT commune, SUM(customers) FROM (SELECT commune, customers FROM fig_customer_count "
+                        + "WHERE branch = 'BM' AND month < '2021-07-01' UNION ALL SELECT commune, 1 FROM fig_customer "
+                        + "WHERE branch = 'BM' AND registered_at >= '2021-07-01T00:00+07' "
+                        + "AND registered_at < '2021-07-01T00:00+07') registered GROUP BY commune "
+                        + "HAVING SUM(customers) <> 0",
+                "SELECT commune, SUM(customers) FROM fig_registered WHERE branch = 'BM' AND type = 'PAYMENT' "
+                        + "AND string_to_array(channels, ',') && " + kinds + " GROUP BY commune",
+                "SELECT commune, SUM(CASE WHEN is_active THEN 1 ELSE 0 END - CASE WHEN is_open THEN 1 ELSE 0 END) "
+                        + "FROM (SELECT commune, customer, bool_or(registered_at < '2021-07-01T00:00+07' "
+                        + "AND (unregistered_at IS NULL OR unregistered_at >= '2021-07-01T00:00+07')) AS is_active, "
+                        + "bool_or(unregistered_at IS NULL) AS is_open FROM fig_registration "
+                        + "WHERE customer IN (SELECT customer FROM fig_registration WHERE branch = 'BM' "
+                        + "AND type = 'PAYMENT' AND channel = ANY (" + kinds + ") "
+                        + "AND (registered_at >= '2021-07-01T00:00+07' OR unregistered_at >= '2021-07-01T00:00+07')) "
+                        + "AND branch = 'BM' AND type = 'PAYMENT' AND channel = ANY (" + kinds + ") "
+                        + "GROUP BY commune, customer) changed GROUP BY commune",
+                "SELECT commune, SUM(customers) FROM fig_paying WHERE branch = 'BM' AND period = '2021-H1' "
+                        + "AND string_to_array(kinds, ',') && " + kinds + " GROUP BY commune "
+                        + "HAVING SUM(customers) <> 0");
         try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
             for (String query : queries) {
                 System.out.println("EXPLAIN " + query);

@@ -6,8 +6,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
 import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -56,7 +59,8 @@ public class FigureProjection {
     /** TRUNCATE, not DELETE: a replay then starts from empty tables instead of a copy of dead rows. */
     @ResetHandler
     public void reset() {
-        jdbc.execute("TRUNCATE fig_commune, fig_customer, fig_registration, fig_month, fig_customer_month, fig_plan");
+        jdbc.execute("TRUNCATE fig_commune, fig_customer, fig_registration, fig_month, fig_customer_month, fig_plan, "
+                + "fig_customer_count, fig_paying, fig_registered");
     }
 
     private Batch batch() {
@@ -126,8 +130,11 @@ public class FigureProjection {
                     INSERT INTO fig_commune (branch, commune, name, kind, since) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT (branch, commune) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind,
                         since = EXCLUDED.since""", communes);
+            FigureCounters.countNewCustomers(jdbc, customers);
             MultiRowInsert.write(jdbc, "INSERT INTO fig_customer (branch, customer, commune, registered_at) VALUES",
                     "ON CONFLICT (branch, customer) DO NOTHING", 4, customers);
+            Map<List<String>, SortedSet<String>> openBefore = opened.isEmpty() && closed.isEmpty() ? Map.of()
+                    : FigureCounters.openRegistrations(jdbc, registering());
             MultiRowInsert.write(jdbc, """
                     INSERT INTO fig_registration (customer, type, channel, provider, registered_at, branch, commune)
                     VALUES""", "ON CONFLICT DO NOTHING", 7, opened);
@@ -135,6 +142,10 @@ public class FigureProjection {
                     UPDATE fig_registration SET unregistered_at = ?
                     WHERE customer = ? AND type = ? AND channel = ? AND provider = ? AND registered_at = ?""",
                     closed);
+            if (!opened.isEmpty() || !closed.isEmpty()) {
+                FigureCounters.countRegistered(jdbc, openBefore, FigureCounters.openRegistrations(jdbc,
+                        registering()));
+            }
             // in key order: segments adding to the same commune's months lock its rows in the same order
             List<Object[]> monthRows = new ArrayList<>(months.size());
             months.entrySet().stream().sorted(Map.Entry.comparingByKey(MONTH_ORDER)).forEach(e -> {
@@ -152,6 +163,7 @@ public class FigureProjection {
             List<Object[]> customerRows = new ArrayList<>(customerMonths.size());
             customerMonths.forEach((k, sum) -> customerRows.add(
                     new Object[]{k.branch(), k.month(), k.kind(), k.customer(), sum.commune, sum.payments}));
+            FigureCounters.countPaying(jdbc, customerRows);
             MultiRowInsert.write(jdbc, """
                     INSERT INTO fig_customer_month (branch, month, kind, customer, commune, payments)
                     VALUES""", """
@@ -171,6 +183,14 @@ public class FigureProjection {
                         zalo_registrations = EXCLUDED.zalo_registrations,
                         commune_coverage = EXCLUDED.commune_coverage, cashless_kinds = EXCLUDED.cashless_kinds
                     WHERE fig_plan.revision <= EXCLUDED.revision""", planRows);
+        }
+
+        /** The customers whose registrations this batch opens or closes. */
+        private Set<String> registering() {
+            Set<String> customers = new LinkedHashSet<>();
+            opened.forEach(row -> customers.add((String) row[0]));
+            closed.forEach(row -> customers.add((String) row[1]));
+            return customers;
         }
 
         private static void batch(JdbcTemplate jdbc, String sql, List<Object[]> rows) {

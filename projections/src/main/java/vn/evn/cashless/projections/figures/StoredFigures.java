@@ -5,12 +5,14 @@ import static vn.evn.cashless.projections.support.Sql.timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -20,13 +22,17 @@ import vn.evn.cashless.domain.figures.FigureChange.PlanSet;
 import vn.evn.cashless.domain.figures.FigureChange.Registration;
 import vn.evn.cashless.domain.figures.FigureSource;
 import vn.evn.cashless.domain.organisation.UnitKind;
+import vn.evn.cashless.domain.plan.ReportingPeriod;
+import vn.evn.cashless.domain.shared.Zones;
+import vn.evn.cashless.projections.support.Sql;
 
 /**
- * The fold's state as the figures read model keeps it: each answer is one indexed query over one branch's rows,
- * counting in SQL what {@link vn.evn.cashless.domain.figures.FoldedFigures} counts in memory. Distinct customers per
- * commune are counted as distinct (commune, customer) pairs: the same number as {@code COUNT(DISTINCT customer) ...
- * GROUP BY commune}, but PostgreSQL can hash the pairs instead of sorting every row by commune and customer in the
- * database's collation (98 ms for the 12,000 customer-months of the demo's half-year, docs/performance.md).
+ * The fold's state as the figures read model keeps it: each answer is a few indexed queries over one branch's rows,
+ * counting in SQL what {@link vn.evn.cashless.domain.figures.FoldedFigures} counts in memory. Customers, registered
+ * customers and paying customers per commune are read from the counters the projection keeps beside its rows
+ * ({@link FigureCounters}), tens of rows whatever the number of customers and months; distinct customers over a
+ * range of months no reporting period names are counted from the customer-months, as distinct (commune, customer)
+ * pairs, which PostgreSQL can hash instead of sorting every row in the database's collation (docs/performance.md).
  */
 @Component
 public class StoredFigures implements FigureSource {
@@ -55,33 +61,93 @@ public class StoredFigures implements FigureSource {
                         rs.getLong(4), rs.getLong(5)), branch, from.atDay(1), until.atDay(1));
     }
 
+    /**
+     * From the counters of {@code fig_paying} for a reporting period (a month, quarter, half or year): the customers
+     * of the rows whose kinds meet {@code kinds}. Any other range of months is counted from the customer-months.
+     */
     @Override
     public Map<String, Long> payingCustomers(String branch, YearMonth from, YearMonth until, Set<ChannelKind> kinds) {
+        String[] names = kinds.stream().map(Enum::name).toArray(String[]::new);
+        Optional<ReportingPeriod> period = period(from, until);
+        if (period.isPresent()) {
+            return countsByCommune("""
+                    SELECT commune, SUM(customers) FROM fig_paying
+                    WHERE branch = ? AND period = ? AND string_to_array(kinds, ',') && ?::text[]
+                    GROUP BY commune HAVING SUM(customers) <> 0""", branch, period.get().toString(), names);
+        }
         return countsByCommune("""
                         SELECT commune, COUNT(*) FROM (
                             SELECT DISTINCT commune, customer FROM fig_customer_month
                             WHERE branch = ? AND month >= ? AND month < ? AND kind = ANY (?) AND payments > 0
-                        ) paying GROUP BY commune""", branch, from.atDay(1), until.atDay(1),
-                kinds.stream().map(Enum::name).toArray(String[]::new));
+                        ) paying GROUP BY commune""", branch, from.atDay(1), until.atDay(1), names);
     }
 
+    /** The reporting period that is exactly the months {@code [from, until)}, if one is. */
+    static Optional<ReportingPeriod> period(YearMonth from, YearMonth until) {
+        long months = from.until(until, ChronoUnit.MONTHS);
+        ReportingPeriod.Granularity granularity = switch ((int) Math.min(months, 13)) {
+            case 1 -> ReportingPeriod.Granularity.MONTH;
+            case 3 -> ReportingPeriod.Granularity.QUARTER;
+            case 6 -> ReportingPeriod.Granularity.HALF;
+            case 12 -> ReportingPeriod.Granularity.YEAR;
+            default -> null;
+        };
+        int offset = from.getMonthValue() - 1;
+        if (granularity == null || offset % months != 0 || !FigureCounters.counted(from.getYear())) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReportingPeriod(granularity, from.getYear(), (int) (offset / months) + 1));
+    }
+
+    /**
+     * From the counters of {@code fig_customer_count} for the months before the local month of {@code at}, and the
+     * customers registered in that month before {@code at}.
+     */
     @Override
     public Map<String, Long> customers(String branch, Instant at) {
+        LocalDate month = Sql.localMonth(at);
         return countsByCommune("""
-                SELECT commune, COUNT(*) FROM fig_customer WHERE branch = ? AND registered_at < ?
-                GROUP BY commune""", branch, timestamp(at));
+                        SELECT commune, SUM(customers) FROM (
+                            SELECT commune, customers FROM fig_customer_count WHERE branch = ? AND month < ?
+                            UNION ALL
+                            SELECT commune, 1 FROM fig_customer
+                            WHERE branch = ? AND registered_at >= ? AND registered_at < ?
+                        ) registered GROUP BY commune HAVING SUM(customers) <> 0""", branch, month, branch,
+                timestamp(month.atStartOfDay(Zones.VIETNAM).toInstant()), timestamp(at));
     }
 
+    /**
+     * From the counters of {@code fig_registered}: the customers whose open registrations include one of
+     * {@code channels}; then, for the customers with a registration that begins or ends at or after {@code at}
+     * (for a period long past, those of the time since), the difference between being active at {@code at} and
+     * having one open. For any other customer the two are the same.
+     */
     @Override
     public Map<String, Long> registeredCustomers(String branch, Registration.Type type, Set<String> channels,
                                                  Instant at) {
-        return countsByCommune("""
-                        SELECT commune, COUNT(*) FROM (
-                            SELECT DISTINCT commune, customer FROM fig_registration
-                            WHERE branch = ? AND type = ? AND channel = ANY (?) AND registered_at < ?
-                              AND (unregistered_at IS NULL OR unregistered_at >= ?)
-                        ) registered GROUP BY commune""", branch, type.name(), channels.toArray(String[]::new), timestamp(at),
-                timestamp(at));
+        String[] names = channels.toArray(String[]::new);
+        Map<String, Long> counts = countsByCommune("""
+                SELECT commune, SUM(customers) FROM fig_registered
+                WHERE branch = ? AND type = ? AND string_to_array(channels, ',') && ?::text[]
+                GROUP BY commune""", branch, type.name(), names);
+        jdbc.query("""
+                SELECT commune, SUM(CASE WHEN is_active THEN 1 ELSE 0 END - CASE WHEN is_open THEN 1 ELSE 0 END)
+                FROM (SELECT commune, customer,
+                             bool_or(registered_at < ? AND (unregistered_at IS NULL OR unregistered_at >= ?))
+                                 AS is_active,
+                             bool_or(unregistered_at IS NULL) AS is_open
+                      FROM fig_registration
+                      WHERE customer IN (SELECT customer FROM fig_registration
+                                         WHERE branch = ? AND type = ? AND channel = ANY (?)
+                                           AND (registered_at >= ? OR unregistered_at >= ?))
+                        AND branch = ? AND type = ? AND channel = ANY (?)
+                      GROUP BY commune, customer) changed
+                GROUP BY commune""", rs -> {
+            counts.merge(rs.getString(1), rs.getLong(2), Long::sum);
+        }, timestamp(at), timestamp(at), branch, type.name(), names, timestamp(at), timestamp(at), branch,
+                type.name(), names);
+        counts.values().removeIf(count -> count == 0);
+        return counts;
     }
 
     @Override

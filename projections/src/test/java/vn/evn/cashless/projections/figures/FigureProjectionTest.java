@@ -103,7 +103,7 @@ class FigureProjectionTest {
 
         projection.reset();
 
-        for (String table : List.of("fig_month", "fig_customer_month")) {
+        for (String table : List.of("fig_month", "fig_customer_month", "fig_paying")) {
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class)).as(table).isZero();
         }
     }

@@ -45,7 +45,8 @@ public final class ReadModelDatabase {
     public static void clear() {
         jdbc().execute("""
                 TRUNCATE rm_branch, rm_commune, rm_customer, rm_payment_channel, rm_notification_channel, rm_payment,
-                         fig_commune, fig_customer, fig_registration, fig_month, fig_customer_month, fig_plan""");
+                         fig_commune, fig_customer, fig_registration, fig_month, fig_customer_month, fig_plan,
+                         fig_customer_count, fig_paying, fig_registered""");
     }
 
     /** Runs handlers the way a processor runs a batch: in one unit of work, committed at the end. */
