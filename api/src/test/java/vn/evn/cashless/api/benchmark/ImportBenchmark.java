@@ -87,6 +87,9 @@ class ImportBenchmark {
             double load1 = loadAverage();
             double batch = rawBatchInsert(pgPort);
             double load2 = loadAverage();
+            // printed at once: a run stopped during the import still has its baseline (and the job its progress)
+            System.out.printf("raw 500-row batch INSERT: %,.0f rows/s (load average %.1f → %.1f)%n", batch, load1,
+                    load2);
             long started = System.nanoTime();
             JsonNode imported = importFile(http, run, bills);
             double lines = LINES / ((System.nanoTime() - started) / 1e9);
