@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -203,6 +204,8 @@ class ImportBenchmark {
                 Path target = to.resolve(from.relativize(path).toString());
                 if (Files.isDirectory(path)) {
                     Files.createDirectories(target);
+                    // PostgreSQL refuses a data directory others may read
+                    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwx------"));
                 } else if (!path.getFileName().toString().equals("postmaster.pid")) {
                     Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
                 }

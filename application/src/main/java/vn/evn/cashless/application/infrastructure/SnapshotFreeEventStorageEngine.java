@@ -98,14 +98,28 @@ public class SnapshotFreeEventStorageEngine extends JdbcEventStorageEngine {
         root.resources().put(READ_AHEAD, read);
     }
 
+    /**
+     * An aggregate's events read ahead are its whole stream as of the read: the store reads an aggregate until a read
+     * comes back empty, so the read after them finds nothing more, and only a load after that (a new stream from the
+     * first event) goes back to the database.
+     */
     @Override
     protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier,
                                                                    long firstSequenceNumber, int batchSize) {
         if (CurrentUnitOfWork.isStarted()) {
             Map<String, List<DomainEventData<?>>> read = CurrentUnitOfWork.get().root().getResource(READ_AHEAD);
-            List<DomainEventData<?>> events = read == null ? null : read.remove(aggregateIdentifier);
-            if (events != null && events.size() < batchSize) {
-                return events.stream().filter(event -> event.getSequenceNumber() >= firstSequenceNumber).toList();
+            List<DomainEventData<?>> events = read == null ? null : read.get(aggregateIdentifier);
+            if (events != null) {
+                long last = events.isEmpty() ? -1 : events.get(events.size() - 1).getSequenceNumber();
+                if (firstSequenceNumber > last) {
+                    read.remove(aggregateIdentifier);
+                    return List.of();
+                }
+                if (firstSequenceNumber == 0 && events.size() < batchSize) {
+                    read.put(aggregateIdentifier, List.of());
+                    return events;
+                }
+                read.remove(aggregateIdentifier);
             }
         }
         return super.fetchDomainEvents(aggregateIdentifier, firstSequenceNumber, batchSize);
