@@ -8,6 +8,8 @@ import java.util.Map;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.serialization.xml.XStreamSerializer;
@@ -20,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 import vn.evn.cashless.api.support.EndToEndTest;
 import vn.evn.cashless.api.support.Http;
 import vn.evn.cashless.api.support.Tester;
+import vn.evn.cashless.application.infrastructure.SnapshotFreeEventStorageEngine;
 
 /** The wiring the design rests on: a pitfall here fails silently, so it is asserted. */
 class InfrastructureTest extends EndToEndTest {
@@ -112,5 +115,29 @@ class InfrastructureTest extends EndToEndTest {
         JsonNode second = Http.JSON.readTree(metadata.get(1));
         assertThat(second.get("actor").asString()).isEqualTo("operator");
         assertThat(second.get("correlationId").asString()).isEqualTo(anonymous.header("X-Correlation-Id"));
+    }
+
+    @Test
+    void eventsReadAheadForAUnitOfWorkAreWhatItsLoadsWouldHaveRead() {
+        String branch = branchWith(uniqueCommuneCode(), uniqueCommuneCode());
+        List<String> stored = events(branch);
+        assertThat(stored).hasSizeGreaterThanOrEqualTo(3);
+
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(new GenericMessage<>("read ahead"));
+        try {
+            ((SnapshotFreeEventStorageEngine) storageEngine).readAhead(List.of(branch, "NO-SUCH-AGGREGATE"));
+            assertThat(events(branch)).isEqualTo(stored);
+            assertThat(events("NO-SUCH-AGGREGATE")).isEmpty();
+            assertThat(events(branch)).as("read again, from the store").isEqualTo(stored);
+        } finally {
+            unitOfWork.rollback();
+        }
+    }
+
+    private List<String> events(String aggregate) {
+        return storageEngine.readEvents(aggregate).asStream()
+                .map(event -> event.getSequenceNumber() + " " + event.getIdentifier() + " " + event.getPayloadType()
+                        + " " + event.getPayload() + " " + event.getMetaData() + " " + event.getTimestamp())
+                .toList();
     }
 }

@@ -62,6 +62,7 @@ public class AxonSetup {
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           ObjectProvider<EventSchema> eventSchema) {
+        EventSchema schema = eventSchema.getIfAvailable(EventSchema::new);
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -70,9 +71,9 @@ public class AxonSetup {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema.getIfAvailable(EventSchema::new))
+                .schema(schema)
                 .batchSize(EVENTS_PER_QUERY);
-        return new SnapshotFreeEventStorageEngine(builder);
+        return new SnapshotFreeEventStorageEngine(builder, connectionProvider, schema);
     }
 
     /**

@@ -1,20 +1,49 @@
 package vn.evn.cashless.application.infrastructure;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Serializer;
 
 /**
  * The JDBC event store of a ledger that makes no snapshots: loading an aggregate is one query for its events, not a
  * query of the (always empty) snapshot table first. Storing a snapshot is refused outright, so that configuring a
  * snapshotter later cannot silently write snapshots that nothing reads.
+ * <p>
+ * A unit of work that is about to load many aggregates (a reconciliation file's batch, one command per line) may
+ * {@linkplain #readAhead read their events ahead} in one query; each of those aggregates is then loaded from what
+ * that query read, once, instead of with a query of its own. What was read ahead belongs to that unit of work (its
+ * root) and to its transaction only, and is as fresh as a load at the moment of the read: an event another writer
+ * appends afterwards makes the unit of work's own append conflict on the aggregate's sequence, exactly as when it
+ * is appended between an ordinary load and the commit.
  */
 public class SnapshotFreeEventStorageEngine extends JdbcEventStorageEngine {
 
-    public SnapshotFreeEventStorageEngine(Builder builder) {
+    private static final String READ_AHEAD = SnapshotFreeEventStorageEngine.class.getName() + ".readAhead";
+
+    private final ConnectionProvider connections;
+    private final EventSchema schema;
+
+    public SnapshotFreeEventStorageEngine(Builder builder, ConnectionProvider connections, EventSchema schema) {
         super(builder);
+        this.connections = connections;
+        this.schema = schema;
     }
 
     @Override
@@ -26,5 +55,73 @@ public class SnapshotFreeEventStorageEngine extends JdbcEventStorageEngine {
     protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
         throw new UnsupportedOperationException("the ledger makes no snapshots; reading them was switched off "
                 + "(see " + SnapshotFreeEventStorageEngine.class.getSimpleName() + ")");
+    }
+
+    /**
+     * Reads the events of the given aggregates in one query, in the current unit of work's transaction, for the
+     * loads of those aggregates later in the same unit of work. An aggregate without events is remembered as such
+     * (its load finds none, as a query would have); one with {@linkplain #batchSize() a batch} of events or more is
+     * left to the ordinary reads.
+     */
+    public void readAhead(Collection<String> aggregateIdentifiers) {
+        if (aggregateIdentifiers.isEmpty()) {
+            return;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        Map<String, List<DomainEventData<?>>> read = new HashMap<>();
+        aggregateIdentifiers.forEach(identifier -> read.put(identifier, new ArrayList<>()));
+        String sql = "SELECT " + String.join(", ", schema.typeColumn(), schema.aggregateIdentifierColumn(),
+                schema.sequenceNumberColumn(), schema.eventIdentifierColumn(), schema.timestampColumn(),
+                schema.payloadTypeColumn(), schema.payloadRevisionColumn(), schema.payloadColumn(),
+                schema.metaDataColumn())
+                + " FROM " + schema.domainEventTable() + " WHERE " + schema.aggregateIdentifierColumn()
+                + " = ANY (?) ORDER BY " + schema.aggregateIdentifierColumn() + ", " + schema.sequenceNumberColumn();
+        try {
+            Connection connection = connections.getConnection();
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setArray(1, connection.createArrayOf("varchar", read.keySet().toArray()));
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        String aggregate = rows.getString(2);
+                        read.get(aggregate).add(new GenericDomainEventEntry<>(rows.getString(1), aggregate,
+                                rows.getLong(3), rows.getString(4), rows.getString(5), rows.getString(6),
+                                rows.getString(7), rows.getBytes(8), rows.getBytes(9)));
+                    }
+                }
+            } finally {
+                connection.close();
+            }
+        } catch (SQLException e) {
+            throw new EventStoreException("Failed to read ahead the events of " + read.size() + " aggregates", e);
+        }
+        read.values().removeIf(events -> events.size() >= batchSize());
+        root.resources().put(READ_AHEAD, read);
+    }
+
+    /**
+     * An aggregate's events read ahead are its whole stream as of the read: the store reads an aggregate until a read
+     * comes back empty, so the read after them finds nothing more, and only a load after that (a new stream from the
+     * first event) goes back to the database.
+     */
+    @Override
+    protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier,
+                                                                   long firstSequenceNumber, int batchSize) {
+        if (CurrentUnitOfWork.isStarted()) {
+            Map<String, List<DomainEventData<?>>> read = CurrentUnitOfWork.get().root().getResource(READ_AHEAD);
+            List<DomainEventData<?>> events = read == null ? null : read.get(aggregateIdentifier);
+            if (events != null) {
+                long last = events.isEmpty() ? -1 : events.get(events.size() - 1).getSequenceNumber();
+                if (firstSequenceNumber > last) {
+                    read.remove(aggregateIdentifier);
+                    return List.of();
+                }
+                if (firstSequenceNumber == 0 && events.size() < batchSize) {
+                    read.put(aggregateIdentifier, List.of());
+                    return events;
+                }
+                read.remove(aggregateIdentifier);
+            }
+        }
+        return super.fetchDomainEvents(aggregateIdentifier, firstSequenceNumber, batchSize);
     }
 }

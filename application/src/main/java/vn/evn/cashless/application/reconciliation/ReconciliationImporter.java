@@ -10,6 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.evn.cashless.application.admin.Jobs;
 import vn.evn.cashless.application.billing.BillingService;
 import vn.evn.cashless.application.billing.PaymentReferences;
+import vn.evn.cashless.application.infrastructure.SnapshotFreeEventStorageEngine;
 import vn.evn.cashless.application.messaging.CommandBatch;
 import vn.evn.cashless.application.messaging.RequestContext;
 import vn.evn.cashless.domain.billing.BillId;
@@ -42,7 +45,8 @@ import vn.evn.cashless.domain.shared.DomainException;
  * back its own nested unit of work only, so the good lines of the batch stay. A later line for the same bill sees the
  * earlier lines' events, staged in the batch. The one refusal that would fail the whole batch at its commit, a
  * reference already taken by another bill (a unique key), is decided before the command, from the references the
- * batch starts with and the ones its own lines took.
+ * batch starts with and the ones its own lines took. The bills of a batch are read in one query as it starts
+ * ({@link SnapshotFreeEventStorageEngine#readAhead}), and its report lines written in one statement.
  * Whatever still fails the transaction (a concurrent writer on another node claimed the same key or bill) rolls the
  * batch back, and its lines are then recorded one by one, exactly as {@code POST /api/payments} records them.
  */
@@ -61,6 +65,7 @@ public class ReconciliationImporter {
     private final TransactionTemplate transactions;
     private final ObjectProvider<LineCounter> counters;
     private final CommandBatch commandBatch;
+    private final EventStorageEngine events;
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "reconciliation-watch");
         thread.setDaemon(true);
@@ -75,8 +80,9 @@ public class ReconciliationImporter {
     public ReconciliationImporter(BillingService billing, PaymentReferences references,
                                   Reconciliations reconciliations, Jobs jobs,
                                   PlatformTransactionManager transactionManager, ObjectProvider<LineCounter> counters,
-                                  CommandBatch commandBatch) {
+                                  CommandBatch commandBatch, EventStorageEngine events) {
         this.commandBatch = commandBatch;
+        this.events = events;
         this.billing = billing;
         this.references = references;
         this.reconciliations = reconciliations;
@@ -179,6 +185,11 @@ public class ReconciliationImporter {
     private List<LineResult> decide(List<ImportLine> batch, RequestContext context) {
         Map<PaymentId, BillId> held = references.billsOf(batch.stream()
                 .filter(line -> line.payment() != null).map(line -> line.payment().paymentId()).toList());
+        if (events instanceof SnapshotFreeEventStorageEngine store) {
+            // the batch's bills in one query, rather than one query per line as each command loads its bill
+            store.readAhead(batch.stream().filter(line -> line.payment() != null)
+                    .map(line -> line.payment().bill().toString()).collect(Collectors.toSet()));
+        }
         List<LineResult> results = new ArrayList<>(batch.size());
         for (ImportLine line : batch) {
             if (line.rejection() != null) {
