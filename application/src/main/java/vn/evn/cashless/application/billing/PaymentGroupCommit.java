@@ -7,10 +7,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import vn.evn.cashless.application.infrastructure.SnapshotFreeEventStorageEngine;
 import vn.evn.cashless.application.messaging.CommandBatch;
 import vn.evn.cashless.application.messaging.RequestContext;
 import vn.evn.cashless.domain.billing.BillId;
@@ -31,7 +34,8 @@ import vn.evn.cashless.domain.shared.DomainException;
  * <p>
  * A group is one Axon unit of work with a nested one per payment ({@link CommandBatch}, as a reconciliation file's
  * batch): a payment the bill refuses rolls back its own nested unit of work and gets its own rejection, the others
- * stay. Payments for one bill see each other's staged events, so a resent notification is a duplicate (200) of the
+ * stay. The group's bills are read in one query before its commands run
+ * ({@link SnapshotFreeEventStorageEngine#readAhead}). Payments for one bill see each other's staged events, so a resent notification is a duplicate (200) of the
  * first, and the second payment of a bill sees what the first took off the amount outstanding. The one refusal that
  * would fail the whole transaction at its commit, a reference another bill holds (a unique key), is decided before,
  * from the references stored and those the group's own payments took. A group takes its bills' locks in the order
@@ -49,6 +53,7 @@ public class PaymentGroupCommit {
     private final BillingService billing;
     private final PaymentReferences references;
     private final CommandBatch commandBatch;
+    private final EventStorageEngine events;
     private final boolean enabled;
     private final int maxSize;
     private final int committers;
@@ -61,6 +66,7 @@ public class PaymentGroupCommit {
     private final AtomicLong groupsRecordedOneByOne = new AtomicLong();
 
     public PaymentGroupCommit(BillingService billing, PaymentReferences references, CommandBatch commandBatch,
+                              EventStorageEngine events,
                               @Value("${ledger.payments.group-commit.enabled:true}") boolean enabled,
                               @Value("${ledger.payments.group-commit.max-size:64}") int maxSize,
                               @Value("${ledger.payments.group-commit.committers:2}") int committers) {
@@ -71,6 +77,7 @@ public class PaymentGroupCommit {
         this.billing = billing;
         this.references = references;
         this.commandBatch = commandBatch;
+        this.events = events;
         this.enabled = enabled;
         this.maxSize = maxSize;
         this.committers = committers;
@@ -178,6 +185,10 @@ public class PaymentGroupCommit {
     /** Runs each payment's command in the group's transaction; a refusal is that payment's answer alone. */
     private Map<Pending, Decision> decide(List<Pending> group) {
         Map<PaymentId, BillId> held = references.billsOf(group.stream().map(p -> p.command.paymentId()).toList());
+        if (events instanceof SnapshotFreeEventStorageEngine store) {
+            // the group's bills in one query, rather than one query per payment as each command loads its bill
+            store.readAhead(group.stream().map(p -> p.command.bill().toString()).collect(Collectors.toSet()));
+        }
         Map<Pending, Decision> decided = new HashMap<>();
         for (Pending pending : group) {
             RecordPayment command = pending.command;
