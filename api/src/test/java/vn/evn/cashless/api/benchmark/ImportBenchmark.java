@@ -11,8 +11,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -86,7 +84,11 @@ class ImportBenchmark {
             issueBills(http, bills);
             awaitCaughtUp(http);
             double load1 = loadAverage();
-            double batch = rawBatchInsert(pgPort);
+            double batch;
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort + "/postgres",
+                    "postgres", "")) {
+                batch = RawBatchInsert.rowsPerSecond(c, 200);
+            }
             double load2 = loadAverage();
             // printed at once: a run stopped during the import still has its baseline (and the job its progress)
             System.out.printf("raw 500-row batch INSERT: %,.0f rows/s (load average %.1f → %.1f)%n", batch, load1,
@@ -160,33 +162,6 @@ class ImportBenchmark {
             throw new IllegalStateException("import: " + imported);
         }
         return imported;
-    }
-
-    /** As SpeedBenchmark's baseline: one client, transactions of one JDBC batch of 500 rows of 300 bytes. */
-    private static double rawBatchInsert(int pgPort) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort + "/postgres",
-                "postgres", ""); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA IF NOT EXISTS bench");
-            s.execute("CREATE TABLE IF NOT EXISTS bench.batch (id BIGSERIAL PRIMARY KEY, key TEXT UNIQUE, "
-                    + "payload BYTEA)");
-            byte[] payload = new byte[300];
-            int batches = 200;
-            c.setAutoCommit(false);
-            long started = System.nanoTime();
-            for (int b = 0; b < batches; b++) {
-                try (PreparedStatement insert = c.prepareStatement(
-                        "INSERT INTO bench.batch (key, payload) VALUES (?, ?)")) {
-                    for (int r = 0; r < 500; r++) {
-                        insert.setString(1, UUID.randomUUID().toString());
-                        insert.setBytes(2, payload);
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
-                }
-                c.commit();
-            }
-            return batches * 500 / ((System.nanoTime() - started) / 1e9);
-        }
     }
 
     private static void awaitCaughtUp(Http http) {

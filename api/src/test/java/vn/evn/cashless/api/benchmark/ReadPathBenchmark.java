@@ -109,7 +109,10 @@ class ReadPathBenchmark {
             // a JVM started on kept data has not run anything yet: one untimed rebuild first
             rebuild(http, "payments");
         }
-        double rawBatch = rawBatchedRows(owner, 200, 500);
+        double rawBatch;
+        try (Connection c = DriverManager.getConnection(owner, "postgres", "")) {
+            rawBatch = RawBatchInsert.rowsPerSecond(c, 200);
+        }
         double rawRead = rawSequentialRead(owner);
         results.put("raw PostgreSQL: 500-row INSERT per transaction, 1 thread", perSecond(rawBatch, "rows"));
         results.put("raw PostgreSQL: sequential read of domainevententry", perSecond(rawRead, "rows"));
@@ -274,37 +277,6 @@ class ReadPathBenchmark {
              ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    private static double rawBatchedRows(String url, int transactions, int rows) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
-            try (Statement s = c.createStatement()) {
-                s.execute("DROP TABLE IF EXISTS bench_read_raw");
-                s.execute("CREATE TABLE bench_read_raw (id BIGSERIAL PRIMARY KEY, key VARCHAR(64) UNIQUE, "
-                        + "payload BYTEA)");
-            }
-            c.setAutoCommit(false);
-            byte[] payload = new byte[300];
-            long started = System.nanoTime();
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO bench_read_raw (key, payload) VALUES (?, ?)")) {
-                for (int t = 0; t < transactions; t++) {
-                    for (int r = 0; r < rows; r++) {
-                        insert.setString(1, UUID.randomUUID().toString());
-                        insert.setBytes(2, payload);
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
-                    c.commit();
-                }
-            }
-            double perSecond = (double) transactions * rows / ((System.nanoTime() - started) / 1e9);
-            try (Statement s = c.createStatement()) {
-                s.execute("DROP TABLE bench_read_raw");
-            }
-            c.commit();
-            return perSecond;
         }
     }
 
