@@ -182,7 +182,7 @@ class ReadPathBenchmark {
     }
 
     private static String latency(Http http, String path) {
-        return latency(http, path, 30, REQUESTS);
+        return latency(http, path, REQUESTS, REQUESTS);
     }
 
     private static String latency(Http http, String path, int warmUp, int requests) {

@@ -17,6 +17,7 @@ import vn.evn.cashless.domain.figures.PlanProgress;
 import vn.evn.cashless.domain.figures.Reports;
 import vn.evn.cashless.domain.plan.ReportingPeriod;
 import vn.evn.cashless.projections.figures.AsOfFigures;
+import vn.evn.cashless.projections.figures.OneAnswerFigures;
 import vn.evn.cashless.projections.figures.StoredFigures;
 import vn.evn.cashless.projections.support.PageRequest;
 
@@ -88,9 +89,11 @@ public class ReportQueries {
         Instant now = clock.instant();
         List<CompanyProgress.BranchProgress> progress = new ArrayList<>();
         for (BranchView branch : branches) {
+            // coverage and progress read the same counts when the plan's kinds are those in force: read them once
+            FigureSource figures = new OneAnswerFigures(stored);
             progress.add(new CompanyProgress.BranchProgress(branch.code(), branch.name(),
-                    Reports.coverage(stored, branch.code(), query.period(), now),
-                    Reports.progress(stored, branch.code(), query.period(), now).orElse(null)));
+                    Reports.coverage(figures, branch.code(), query.period(), now),
+                    Reports.progress(figures, branch.code(), query.period(), now).orElse(null)));
         }
         return CompanyProgress.of(query.company(), branches.get(0).company(), query.period().toString(), progress);
     }
