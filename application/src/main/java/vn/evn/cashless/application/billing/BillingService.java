@@ -1,11 +1,17 @@
 package vn.evn.cashless.application.billing;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import vn.evn.cashless.application.channel.ProviderDirectory;
 import vn.evn.cashless.application.customer.CustomerDirectory;
+import vn.evn.cashless.application.infrastructure.SnapshotFreeEventStorageEngine;
 import vn.evn.cashless.application.messaging.Causes;
 import vn.evn.cashless.application.messaging.CommandSender;
 import vn.evn.cashless.application.messaging.RequestContext;
@@ -27,13 +33,58 @@ public class BillingService {
     private final CustomerDirectory customers;
     private final PaymentReferences references;
     private final ProviderDirectory providers;
+    private final EventStorageEngine events;
 
     public BillingService(CommandSender sender, CustomerDirectory customers, PaymentReferences references,
-                          ProviderDirectory providers) {
+                          ProviderDirectory providers, EventStorageEngine events) {
         this.sender = sender;
         this.customers = customers;
         this.references = references;
         this.providers = providers;
+        this.events = events;
+    }
+
+    /** One payment of {@link #recordTogether}: its command, under the recorded provider, and who sent it. */
+    public record Together(RecordPayment command, RequestContext context) {
+    }
+
+    /** What {@link #recordTogether} decided for one payment: its outcome, or the rejection that is its answer. */
+    public record Decided(PaymentOutcome outcome, DomainException refusal) {
+    }
+
+    /**
+     * Records payments inside the caller's transaction (a {@link vn.evn.cashless.application.messaging.CommandBatch}:
+     * a group of single payments, a reconciliation file's batch), each decided as {@link #recordOnce} decides it
+     * alone. Their bills are read in one query ({@link SnapshotFreeEventStorageEngine#readAhead}); a later payment
+     * for a bill sees what the earlier ones staged. A rejection the bill decides writes nothing and is that payment's
+     * answer only. The one rejection that would fail the whole transaction at its commit, a reference another bill
+     * holds (a unique key), is decided up front, from the references stored and those the earlier payments took.
+     * Anything else (a concurrent writer) is thrown, and the caller gives the transaction up.
+     */
+    public List<Decided> recordTogether(List<Together> payments) {
+        Map<PaymentId, BillId> held = references.billsOf(payments.stream()
+                .map(payment -> payment.command().paymentId()).toList());
+        if (events instanceof SnapshotFreeEventStorageEngine store) {
+            store.readAhead(payments.stream().map(payment -> payment.command().bill().toString())
+                    .collect(Collectors.toSet()));
+        }
+        List<Decided> decided = new ArrayList<>(payments.size());
+        for (Together payment : payments) {
+            RecordPayment command = payment.command();
+            BillId holder = held.get(command.paymentId());
+            if (holder != null && !holder.equals(command.bill())) {
+                decided.add(new Decided(null, heldByAnotherBill(command, holder)));
+                continue;
+            }
+            try {
+                PaymentOutcome outcome = recordOnce(command, payment.context());
+                held.put(command.paymentId(), command.bill());
+                decided.add(new Decided(outcome, null));
+            } catch (DomainException e) {
+                decided.add(new Decided(null, e));
+            }
+        }
+        return decided;
     }
 
     public BillId issueBill(BillId bill, Vnd amount, LocalDate dueDate, RequestContext context) {

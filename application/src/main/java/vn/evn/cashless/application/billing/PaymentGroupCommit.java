@@ -7,20 +7,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import vn.evn.cashless.application.infrastructure.SnapshotFreeEventStorageEngine;
 import vn.evn.cashless.application.messaging.CommandBatch;
 import vn.evn.cashless.application.messaging.RequestContext;
-import vn.evn.cashless.domain.billing.BillId;
-import vn.evn.cashless.domain.billing.PaymentId;
 import vn.evn.cashless.domain.billing.PaymentOutcome;
 import vn.evn.cashless.domain.billing.RecordPayment;
-import vn.evn.cashless.domain.shared.DomainException;
 
 /**
  * Single payments ({@code POST /api/payments}) that arrive together are recorded in one database transaction: one
@@ -34,12 +28,12 @@ import vn.evn.cashless.domain.shared.DomainException;
  * <p>
  * A group is one Axon unit of work with a nested one per payment ({@link CommandBatch}, as a reconciliation file's
  * batch): a payment the bill refuses rolls back its own nested unit of work and gets its own rejection, the others
- * stay. The group's bills are read in one query before its commands run
- * ({@link SnapshotFreeEventStorageEngine#readAhead}). Payments for one bill see each other's staged events, so a resent notification is a duplicate (200) of the
- * first, and the second payment of a bill sees what the first took off the amount outstanding. The one refusal that
- * would fail the whole transaction at its commit, a reference another bill holds (a unique key), is decided before,
- * from the references stored and those the group's own payments took. A group takes its bills' locks in the order
- * of their ids, so two groups never wait for each other's bills in a circle.
+ * stay ({@link BillingService#recordTogether}, as a file's batch is recorded). The group's bills are read in one
+ * query before its commands run. Payments for one bill see each other's staged events, so a resent notification
+ * is a duplicate (200) of the first, and the second payment of a bill sees what the first took off the amount
+ * outstanding. The one refusal that would fail the whole transaction at its commit, a reference another bill holds
+ * (a unique key), is decided before, from the references stored and those the group's own payments took. A group
+ * takes its bills' locks in the order of their ids, so two groups never wait for each other's bills in a circle.
  * <p>
  * Whatever still fails the transaction (a concurrent writer on another node claimed the same reference or appended
  * to the same bill, the database gave up on it) rolls the group back, and its payments are then recorded one by one,
@@ -51,9 +45,7 @@ public class PaymentGroupCommit {
     private static final Logger log = LoggerFactory.getLogger(PaymentGroupCommit.class);
 
     private final BillingService billing;
-    private final PaymentReferences references;
     private final CommandBatch commandBatch;
-    private final EventStorageEngine events;
     private final boolean enabled;
     private final int maxSize;
     private final int committers;
@@ -65,8 +57,7 @@ public class PaymentGroupCommit {
     private final AtomicLong paymentsInGroups = new AtomicLong();
     private final AtomicLong groupsRecordedOneByOne = new AtomicLong();
 
-    public PaymentGroupCommit(BillingService billing, PaymentReferences references, CommandBatch commandBatch,
-                              EventStorageEngine events,
+    public PaymentGroupCommit(BillingService billing, CommandBatch commandBatch,
                               @Value("${ledger.payments.group-commit.enabled:true}") boolean enabled,
                               @Value("${ledger.payments.group-commit.max-size:64}") int maxSize,
                               @Value("${ledger.payments.group-commit.committers:2}") int committers) {
@@ -75,9 +66,7 @@ public class PaymentGroupCommit {
                     + "least 1, not " + maxSize + " and " + committers);
         }
         this.billing = billing;
-        this.references = references;
         this.commandBatch = commandBatch;
-        this.events = events;
         this.enabled = enabled;
         this.maxSize = maxSize;
         this.committers = committers;
@@ -184,27 +173,12 @@ public class PaymentGroupCommit {
 
     /** Runs each payment's command in the group's transaction; a refusal is that payment's answer alone. */
     private Map<Pending, Decision> decide(List<Pending> group) {
-        Map<PaymentId, BillId> held = references.billsOf(group.stream().map(p -> p.command.paymentId()).toList());
-        if (events instanceof SnapshotFreeEventStorageEngine store) {
-            // the group's bills in one query, rather than one query per payment as each command loads its bill
-            store.readAhead(group.stream().map(p -> p.command.bill().toString()).collect(Collectors.toSet()));
-        }
+        List<BillingService.Decided> outcomes = billing.recordTogether(group.stream()
+                .map(pending -> new BillingService.Together(pending.command, pending.context)).toList());
         Map<Pending, Decision> decided = new HashMap<>();
-        for (Pending pending : group) {
-            RecordPayment command = pending.command;
-            PaymentId payment = command.paymentId();
-            BillId holder = held.get(payment);
-            if (holder != null && !holder.equals(command.bill())) {
-                decided.put(pending, Decision.refused(BillingService.heldByAnotherBill(command, holder)));
-                continue;
-            }
-            try {
-                PaymentOutcome outcome = billing.recordOnce(command, pending.context);
-                held.put(payment, command.bill());
-                decided.put(pending, Decision.recorded(outcome));
-            } catch (DomainException e) {
-                decided.put(pending, Decision.refused(e));
-            }
+        for (int i = 0; i < group.size(); i++) {
+            BillingService.Decided outcome = outcomes.get(i);
+            decided.put(group.get(i), new Decision(outcome.outcome(), outcome.refusal()));
         }
         return decided;
     }

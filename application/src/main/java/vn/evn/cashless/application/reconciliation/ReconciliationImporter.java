@@ -10,8 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,14 +21,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.evn.cashless.application.admin.Jobs;
 import vn.evn.cashless.application.billing.BillingService;
-import vn.evn.cashless.application.billing.PaymentReferences;
-import vn.evn.cashless.application.infrastructure.SnapshotFreeEventStorageEngine;
 import vn.evn.cashless.application.messaging.CommandBatch;
 import vn.evn.cashless.application.messaging.RequestContext;
-import vn.evn.cashless.domain.billing.BillId;
-import vn.evn.cashless.domain.billing.PaymentId;
 import vn.evn.cashless.domain.billing.PaymentOutcome;
-import vn.evn.cashless.domain.billing.RecordPayment;
 import vn.evn.cashless.domain.shared.DomainException;
 
 /**
@@ -46,7 +39,7 @@ import vn.evn.cashless.domain.shared.DomainException;
  * earlier lines' events, staged in the batch. The one refusal that would fail the whole batch at its commit, a
  * reference already taken by another bill (a unique key), is decided before the command, from the references the
  * batch starts with and the ones its own lines took. The bills of a batch are read in one query as it starts
- * ({@link SnapshotFreeEventStorageEngine#readAhead}), and its report lines written in one statement.
+ * ({@link BillingService#recordTogether}), and its report lines written in one statement.
  * Whatever still fails the transaction (a concurrent writer on another node claimed the same key or bill) rolls the
  * batch back, and its lines are then recorded one by one, exactly as {@code POST /api/payments} records them.
  */
@@ -59,13 +52,11 @@ public class ReconciliationImporter {
     private static final Logger log = LoggerFactory.getLogger(ReconciliationImporter.class);
 
     private final BillingService billing;
-    private final PaymentReferences references;
     private final Reconciliations reconciliations;
     private final Jobs jobs;
     private final TransactionTemplate transactions;
     private final ObjectProvider<LineCounter> counters;
     private final CommandBatch commandBatch;
-    private final EventStorageEngine events;
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "reconciliation-watch");
         thread.setDaemon(true);
@@ -77,14 +68,11 @@ public class ReconciliationImporter {
         return thread;
     });
 
-    public ReconciliationImporter(BillingService billing, PaymentReferences references,
-                                  Reconciliations reconciliations, Jobs jobs,
+    public ReconciliationImporter(BillingService billing, Reconciliations reconciliations, Jobs jobs,
                                   PlatformTransactionManager transactionManager, ObjectProvider<LineCounter> counters,
-                                  CommandBatch commandBatch, EventStorageEngine events) {
+                                  CommandBatch commandBatch) {
         this.commandBatch = commandBatch;
-        this.events = events;
         this.billing = billing;
-        this.references = references;
         this.reconciliations = reconciliations;
         this.jobs = jobs;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -183,34 +171,22 @@ public class ReconciliationImporter {
 
     /** Decides every line of a batch inside its transaction. */
     private List<LineResult> decide(List<ImportLine> batch, RequestContext context) {
-        Map<PaymentId, BillId> held = references.billsOf(batch.stream()
-                .filter(line -> line.payment() != null).map(line -> line.payment().paymentId()).toList());
-        if (events instanceof SnapshotFreeEventStorageEngine store) {
-            // the batch's bills in one query, rather than one query per line as each command loads its bill
-            store.readAhead(batch.stream().filter(line -> line.payment() != null)
-                    .map(line -> line.payment().bill().toString()).collect(Collectors.toSet()));
-        }
+        List<BillingService.Together> payments = batch.stream().filter(line -> line.rejection() == null)
+                .map(line -> new BillingService.Together(billing.underRecordedProvider(line.payment()), context))
+                .toList();
+        Iterator<BillingService.Decided> decided = billing.recordTogether(payments).iterator();
         List<LineResult> results = new ArrayList<>(batch.size());
         for (ImportLine line : batch) {
             if (line.rejection() != null) {
                 results.add(LineResult.refused(line, line.rejection(), null));
                 continue;
             }
-            RecordPayment command = billing.underRecordedProvider(line.payment());
-            PaymentId payment = command.paymentId();
-            BillId holder = held.get(payment);
-            if (holder != null && !holder.equals(command.bill())) {
-                results.add(LineResult.refused(line, BillingService.heldByAnotherBill(command, holder),
-                        payment.toString()));
-                continue;
-            }
-            try {
-                PaymentOutcome outcome = billing.recordOnce(command, context);
-                held.put(payment, command.bill());
-                results.add(LineResult.recorded(line, outcome.alreadyRecorded() ? Outcome.DUPLICATE
-                        : Outcome.ACCEPTED, outcome.paymentId()));
-            } catch (DomainException e) {
-                results.add(LineResult.refused(line, e, payment.toString()));
+            BillingService.Decided outcome = decided.next();
+            if (outcome.refusal() != null) {
+                results.add(LineResult.refused(line, outcome.refusal(), line.payment().paymentId().toString()));
+            } else {
+                results.add(LineResult.recorded(line, outcome.outcome().alreadyRecorded() ? Outcome.DUPLICATE
+                        : Outcome.ACCEPTED, outcome.outcome().paymentId()));
             }
         }
         return results;
