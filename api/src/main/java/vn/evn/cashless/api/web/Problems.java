@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -224,8 +225,13 @@ public class Problems extends ResponseEntityExceptionHandler {
             problem.setProperty("field", field);
         }
         problem.setProperty("reason", reason);
-        problem.setProperty("errors", List.of(field == null ? Map.of("reason", reason)
-                : Map.of("field", field, "reason", reason)));
+        // in this order whatever the process: Map.of would list the two fields in an order drawn at each start
+        Map<String, String> error = new LinkedHashMap<>();
+        if (field != null) {
+            error.put("field", field);
+        }
+        error.put("reason", reason);
+        problem.setProperty("errors", List.of(error));
     }
 
     private static String title(String code) {
