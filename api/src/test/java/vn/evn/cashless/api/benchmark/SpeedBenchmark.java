@@ -24,9 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -643,30 +640,13 @@ class SpeedBenchmark {
 
     /** As {@link Clients#run}, each thread with a JDBC connection of its own to the application's server. */
     private double runConnections(int threads, int count, ConnectionTask task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Connection> connections = new ArrayList<>();
         try {
             for (int t = 0; t < threads; t++) {
                 connections.add(raw());
             }
-            AtomicInteger left = new AtomicInteger(count);
-            AtomicInteger index = new AtomicInteger();
-            List<Future<?>> workers = new ArrayList<>();
-            long started = System.nanoTime();
-            for (Connection connection : connections) {
-                workers.add(pool.submit(() -> {
-                    while (left.decrementAndGet() >= 0) {
-                        task.run(connection, index.getAndIncrement());
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-            return count / ((System.nanoTime() - started) / 1e9);
+            return Clients.run(connections, count, task::run);
         } finally {
-            pool.shutdownNow();
             for (Connection connection : connections) {
                 connection.close();
             }
