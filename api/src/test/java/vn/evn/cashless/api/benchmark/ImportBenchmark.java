@@ -17,10 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -113,29 +109,13 @@ class ImportBenchmark {
 
     /** Bills of {@code count} BM customers for the month, over HTTP with 16 clients, untimed. */
     private static void issueBills(Http http, int count) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        try {
-            AtomicInteger next = new AtomicInteger();
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < 16; t++) {
-                workers.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        Http.Response r = http.post("/api/bills", Map.of("customer", bm(i), "period",
-                                PERIOD.toString(), "amount", 1_000L * LINES_PER_BILL, "dueDate",
-                                PERIOD.atDay(25).toString()));
-                        if (r.status() != 201 && r.status() != 409) {
-                            throw new IllegalStateException("bill " + bm(i) + ": " + r);
-                        }
-                    }
-                    return null;
-                }));
+        Clients.run(16, count, i -> {
+            Http.Response r = http.post("/api/bills", Map.of("customer", bm(i), "period",
+                    PERIOD.toString(), "amount", 1_000L * LINES_PER_BILL, "dueDate", PERIOD.atDay(25).toString()));
+            if (r.status() != 201 && r.status() != 409) {
+                throw new IllegalStateException("bill " + bm(i) + ": " + r);
             }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
     }
 
     private static JsonNode importFile(Http http, Path run, int bills) throws Exception {

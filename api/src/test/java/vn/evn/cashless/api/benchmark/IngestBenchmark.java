@@ -103,27 +103,15 @@ class IngestBenchmark {
         assertThat(http.post("/api/branches/IB/communes", Map.of("code", "28000", "name", "Xã Ingest",
                 "kind", "COMMUNE")).status()).isEqualTo(201);
         LocalDate due = LocalDate.now(Zones.VIETNAM).plusDays(20);
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<?>> work = new ArrayList<>();
-        for (int client = 0; client < CLIENTS; client++) {
-            int first = client;
-            work.add(clients.submit(() -> {
-                for (int i = first; i < CUSTOMERS; i += CLIENTS) {
-                    Http.Response registered = http.post("/api/customers", Map.of("code", code(i),
-                            "name", "Khách hàng " + i, "branch", "IB", "commune", "28000",
-                            "phone", "0912345678", "registeredAt", "2020-01-01T00:00:00Z"));
-                    assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-                    Http.Response billed = http.post("/api/bills", Map.of("customer", code(i),
-                            "period", MONTH.toString(), "amount", 1_000_000_000L, "dueDate", due.toString()));
-                    assertThat(billed.status()).as(billed.toString()).isEqualTo(201);
-                }
-                return null;
-            }));
-        }
-        clients.shutdown();
-        for (Future<?> one : work) {
-            one.get();
-        }
+        Clients.run(CLIENTS, CUSTOMERS, i -> {
+            Http.Response registered = http.post("/api/customers", Map.of("code", code(i),
+                    "name", "Khách hàng " + i, "branch", "IB", "commune", "28000",
+                    "phone", "0912345678", "registeredAt", "2020-01-01T00:00:00Z"));
+            assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+            Http.Response billed = http.post("/api/bills", Map.of("customer", code(i),
+                    "period", MONTH.toString(), "amount", 1_000_000_000L, "dueDate", due.toString()));
+            assertThat(billed.status()).as(billed.toString()).isEqualTo(201);
+        });
     }
 
     /**

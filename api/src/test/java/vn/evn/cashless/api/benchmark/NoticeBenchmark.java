@@ -13,9 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.evn.cashless.api.support.Http;
@@ -108,35 +105,23 @@ class NoticeBenchmark {
                     "kind", "COMMUNE")).status()).isEqualTo(201);
         }
         LocalDate due = LocalDate.now(Zones.VIETNAM).plusDays(20);
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<?>> work = new ArrayList<>();
-        for (int client = 0; client < CLIENTS; client++) {
-            int first = client;
-            work.add(clients.submit(() -> {
-                for (int i = first; i < CUSTOMERS; i += CLIENTS) {
-                    String code = String.format("PA27NB%07d", i);
-                    String ending = i % 50 == 0 ? "98" : i % 100 == 1 ? "99" : String.format("%02d", i % 97);
-                    Http.Response registered = http.post("/api/customers", Map.of("code", code,
-                            "name", "Khách hàng " + i, "branch", "NB", "commune", communes.get(i % 10),
-                            "phone", "09123" + String.format("%03d", i % 1000) + ending,
-                            "registeredAt", "2020-01-01T00:00:00Z"));
-                    assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-                    String channel = i % 10 < 3 ? "ZALO" : i % 10 == 3 ? "APP" : null;
-                    if (channel != null) {
-                        assertThat(http.post("/api/customers/" + code + "/notification-channels",
-                                Map.of("channel", channel, "registeredAt", "2020-02-01T00:00:00Z")).status())
-                                .isEqualTo(201);
-                    }
-                    Http.Response billed = http.post("/api/bills", Map.of("customer", code,
-                            "period", MONTH.toString(), "amount", 150_000 + i, "dueDate", due.toString()));
-                    assertThat(billed.status()).as(billed.toString()).isEqualTo(201);
-                }
-                return null;
-            }));
-        }
-        clients.shutdown();
-        for (Future<?> one : work) {
-            one.get();
-        }
+        Clients.run(CLIENTS, CUSTOMERS, i -> {
+            String code = String.format("PA27NB%07d", i);
+            String ending = i % 50 == 0 ? "98" : i % 100 == 1 ? "99" : String.format("%02d", i % 97);
+            Http.Response registered = http.post("/api/customers", Map.of("code", code,
+                    "name", "Khách hàng " + i, "branch", "NB", "commune", communes.get(i % 10),
+                    "phone", "09123" + String.format("%03d", i % 1000) + ending,
+                    "registeredAt", "2020-01-01T00:00:00Z"));
+            assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+            String channel = i % 10 < 3 ? "ZALO" : i % 10 == 3 ? "APP" : null;
+            if (channel != null) {
+                assertThat(http.post("/api/customers/" + code + "/notification-channels",
+                        Map.of("channel", channel, "registeredAt", "2020-02-01T00:00:00Z")).status())
+                        .isEqualTo(201);
+            }
+            Http.Response billed = http.post("/api/bills", Map.of("customer", code,
+                    "period", MONTH.toString(), "amount", 150_000 + i, "dueDate", due.toString()));
+            assertThat(billed.status()).as(billed.toString()).isEqualTo(201);
+        });
     }
 }

@@ -24,9 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -206,7 +203,7 @@ class SpeedBenchmark {
     /** Bills over HTTP for customers 1..count of the demo branch BM, 16 clients, untimed. */
     private void issueBills(YearMonth period, int count, long amount) throws Exception {
         LocalDate due = period.atDay(25);
-        runClients(CLIENTS, count, i -> {
+        Clients.run(CLIENTS, count, i -> {
             Http.Response r = http.post("/api/bills", Map.of("customer", bm(i), "period", period.toString(),
                     "amount", amount, "dueDate", due.toString()));
             if (r.status() != 201 && r.status() != 409) {
@@ -409,12 +406,12 @@ class SpeedBenchmark {
         int bills = Math.min(DEMO_CUSTOMERS, INGEST + 500);
         issueBills(YearMonth.parse(period), bills, 300_000);
         // warm-up, untimed
-        runClients(CLIENTS, 500, i -> check(http.post("/api/payments",
+        Clients.run(CLIENTS, 500, i -> check(http.post("/api/payments",
                 payment(bm(i % bills), period, 1_000, "WARM-" + period + "-" + i)), 201));
         ConcurrentLinkedQueue<Map<String, Object>> sent = new ConcurrentLinkedQueue<>();
         AtomicInteger fresh = new AtomicInteger(500);
         AtomicInteger resent = new AtomicInteger();
-        double rate = runClients(CLIENTS, INGEST, n -> {
+        double rate = Clients.run(CLIENTS, INGEST, n -> {
             Map<String, Object> again = duplicates > 0 && ThreadLocalRandom.current().nextDouble() < duplicates
                     ? sent.peek() : null;
             if (again != null) {
@@ -559,7 +556,7 @@ class SpeedBenchmark {
             check(one.post("/api/branches/ZN/communes", Map.of("code", "99900", "name", "Xã ZN", "kind", "COMMUNE")),
                     201);
             int customers = 2_000;
-            runClients(CLIENTS, customers, i -> {
+            Clients.run(CLIENTS, customers, i -> {
                 String code = String.format("PA20ZN%07d", i + 1);
                 Http node = nodes[i % 2];
                 check(node.post("/api/customers", Map.of("code", code, "name", "Khách " + i, "branch", "ZN",
@@ -567,10 +564,10 @@ class SpeedBenchmark {
                 check(node.post("/api/bills", Map.of("customer", code, "period", "2021-07", "amount", 300_000,
                         "dueDate", "2021-07-25")), 201);
             });
-            runClients(CLIENTS, 500, i -> check(nodes[i % 2].post("/api/payments", payment(
+            Clients.run(CLIENTS, 500, i -> check(nodes[i % 2].post("/api/payments", payment(
                     String.format("PA20ZN%07d", i % customers + 1), "2021-07", 1_000, "WARM2-" + i)), 201));
             AtomicInteger next = new AtomicInteger();
-            double rate = runClients(CLIENTS, INGEST, n -> {
+            double rate = Clients.run(CLIENTS, INGEST, n -> {
                 int i = next.getAndIncrement();
                 check(nodes[i % 2].post("/api/payments", payment(String.format("PA20ZN%07d", i % customers + 1),
                         "2021-07", 1_000, "TWO-" + i)), 201);
@@ -609,10 +606,6 @@ class SpeedBenchmark {
                 .until(() -> http.get("/api/status").json().get("caughtUp").asBoolean());
     }
 
-    interface Task {
-        void run(int n) throws Exception;
-    }
-
     interface ConnectionTask {
         void run(Connection connection, int n) throws Exception;
     }
@@ -645,57 +638,15 @@ class SpeedBenchmark {
         rows.put(figure, new Row(figure, value, unit, baseline, baselineName, ratio, target, met, null));
     }
 
-    /** Runs {@code count} tasks on {@code threads} threads; returns tasks per second. */
-    private static double runClients(int threads, int count, Task task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            AtomicInteger left = new AtomicInteger(count);
-            AtomicInteger index = new AtomicInteger();
-            List<Future<?>> workers = new ArrayList<>();
-            long started = System.nanoTime();
-            for (int t = 0; t < threads; t++) {
-                workers.add(pool.submit(() -> {
-                    while (left.decrementAndGet() >= 0) {
-                        task.run(index.getAndIncrement());
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-            return count / ((System.nanoTime() - started) / 1e9);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** As {@link #runClients}, each thread with a JDBC connection of its own to the application's server. */
+    /** As {@link Clients#run}, each thread with a JDBC connection of its own to the application's server. */
     private double runConnections(int threads, int count, ConnectionTask task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Connection> connections = new ArrayList<>();
         try {
             for (int t = 0; t < threads; t++) {
                 connections.add(raw());
             }
-            AtomicInteger left = new AtomicInteger(count);
-            AtomicInteger index = new AtomicInteger();
-            List<Future<?>> workers = new ArrayList<>();
-            long started = System.nanoTime();
-            for (Connection connection : connections) {
-                workers.add(pool.submit(() -> {
-                    while (left.decrementAndGet() >= 0) {
-                        task.run(connection, index.getAndIncrement());
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-            return count / ((System.nanoTime() - started) / 1e9);
+            return Clients.run(connections, count, task::run);
         } finally {
-            pool.shutdownNow();
             for (Connection connection : connections) {
                 connection.close();
             }
