@@ -37,7 +37,7 @@ class ReadModelCatalogue {
                         jdbc -> List.of(new PaymentProjection(jdbc)), false),
                 new ReadModel(FigureProjection.GROUP, List.of("fig_commune", "fig_customer", "fig_registration",
                         "fig_month", "fig_customer_month", "fig_plan", "fig_customer_count", "fig_paying",
-                        "fig_registered"),
+                        "fig_registered", "fig_period"),
                         jdbc -> List.of(new FigureProjection(jdbc)), false),
                 new ReadModel(NoticeProjection.GROUP, List.of("rm_notice", "rm_notice_channel_month",
                         "rm_notice_customer_month"), jdbc -> List.of(new NoticeProjection(jdbc)), false),

@@ -5,6 +5,7 @@ import static vn.evn.cashless.projections.support.Sql.timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,7 +61,7 @@ public class FigureProjection {
     @ResetHandler
     public void reset() {
         jdbc.execute("TRUNCATE fig_commune, fig_customer, fig_registration, fig_month, fig_customer_month, fig_plan, "
-                + "fig_customer_count, fig_paying, fig_registered");
+                + "fig_customer_count, fig_paying, fig_registered, fig_period");
     }
 
     private Batch batch() {
@@ -73,6 +74,14 @@ public class FigureProjection {
     private static final Comparator<MonthKey> MONTH_ORDER = Comparator.comparing(MonthKey::branch)
             .thenComparing(MonthKey::month).thenComparing(MonthKey::commune).thenComparing(MonthKey::kind)
             .thenComparing(MonthKey::provider);
+
+    /** The primary key of {@code fig_period}: a month's sums are also its quarter's, half's and year's. */
+    private record PeriodKey(String branch, String period, String commune, String kind, String provider) {
+    }
+
+    private static final Comparator<PeriodKey> PERIOD_ORDER = Comparator.comparing(PeriodKey::branch)
+            .thenComparing(PeriodKey::period).thenComparing(PeriodKey::commune).thenComparing(PeriodKey::kind)
+            .thenComparing(PeriodKey::provider);
 
     /** The primary key of {@code fig_customer_month}: one row per key in a statement. */
     private record CustomerMonthKey(String branch, LocalDate month, String kind, String customer) {
@@ -160,6 +169,28 @@ public class FigureProjection {
                     ON CONFLICT (branch, month, commune, kind, provider) DO UPDATE SET
                         payments = fig_month.payments + EXCLUDED.payments,
                         amount = fig_month.amount + EXCLUDED.amount""", 7, monthRows);
+            // the same sums per reporting period, after the months and again in key order
+            Map<PeriodKey, long[]> periods = new HashMap<>();
+            months.forEach((k, sums) -> {
+                for (String period : FigureCounters.periodsOf(k.month())) {
+                    long[] total = periods.computeIfAbsent(
+                            new PeriodKey(k.branch(), period, k.commune(), k.kind(), k.provider()), p -> new long[2]);
+                    total[0] += sums[0];
+                    total[1] += sums[1];
+                }
+            });
+            List<Object[]> periodRows = new ArrayList<>(periods.size());
+            periods.entrySet().stream().sorted(Map.Entry.comparingByKey(PERIOD_ORDER)).forEach(e -> {
+                PeriodKey k = e.getKey();
+                periodRows.add(new Object[]{k.branch(), k.period(), k.commune(), k.kind(), k.provider(),
+                        e.getValue()[0], e.getValue()[1]});
+            });
+            MultiRowInsert.write(jdbc, """
+                    INSERT INTO fig_period (branch, period, commune, kind, provider, payments, amount)
+                    VALUES""", """
+                    ON CONFLICT (branch, period, commune, kind, provider) DO UPDATE SET
+                        payments = fig_period.payments + EXCLUDED.payments,
+                        amount = fig_period.amount + EXCLUDED.amount""", 7, periodRows);
             List<Object[]> customerRows = new ArrayList<>(customerMonths.size());
             customerMonths.forEach((k, sum) -> customerRows.add(
                     new Object[]{k.branch(), k.month(), k.kind(), k.customer(), sum.commune, sum.payments}));

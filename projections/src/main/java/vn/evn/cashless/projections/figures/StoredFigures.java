@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import vn.evn.cashless.domain.channel.ChannelKind;
 import vn.evn.cashless.domain.figures.FigureChange.CommuneListed;
@@ -32,7 +33,8 @@ import vn.evn.cashless.projections.support.Sql;
  * The fold's state as the figures read model keeps it: each answer is a few indexed queries over one branch's rows,
  * counting in SQL what {@link vn.evn.cashless.domain.figures.FoldedFigures} counts in memory. Customers, registered
  * customers and paying customers per commune are read from the counters the projection keeps beside its rows
- * ({@link FigureCounters}), tens of rows whatever the number of customers and months; distinct customers over a
+ * ({@link FigureCounters}), tens of rows whatever the number of customers and months, and a period's sums from
+ * {@code fig_period}, one row per commune, kind and provider; distinct customers over a
  * range of months no reporting period names are counted from the customer-months, as distinct (commune, customer)
  * pairs, which PostgreSQL can hash instead of sorting every row in the database's collation (docs/performance.md).
  */
@@ -53,21 +55,28 @@ public class StoredFigures implements FigureSource {
     }
 
     /**
-     * The months' rows summed here rather than in SQL: PostgreSQL sums {@code bigint} as {@code numeric} and sorts
-     * in the database's collation, which cost more than reading the few hundred rows of a period.
+     * For a reporting period, its rows of {@code fig_period}, one per commune, kind and provider; any other range of
+     * months from {@code fig_month}, its rows added up here (PostgreSQL sums {@code bigint} as {@code numeric}).
      */
     @Override
     public List<MonthSum> sums(String branch, YearMonth from, YearMonth until) {
         record Key(String commune, ChannelKind kind, String provider) {
         }
         Map<Key, long[]> sums = new HashMap<>();
-        jdbc.query("SELECT commune, kind, provider, payments, amount FROM fig_month "
-                + "WHERE branch = ? AND month >= ? AND month < ?", rs -> {
+        RowCallbackHandler add = rs -> {
             long[] sum = sums.computeIfAbsent(new Key(rs.getString(1), ChannelKind.valueOf(rs.getString(2)),
                     rs.getString(3)), key -> new long[2]);
             sum[0] += rs.getLong(4);
             sum[1] += rs.getLong(5);
-        }, branch, from.atDay(1), until.atDay(1));
+        };
+        Optional<ReportingPeriod> period = period(from, until);
+        if (period.isPresent()) {
+            jdbc.query("SELECT commune, kind, provider, payments, amount FROM fig_period "
+                    + "WHERE branch = ? AND period = ? AND payments <> 0", add, branch, period.get().toString());
+        } else {
+            jdbc.query("SELECT commune, kind, provider, payments, amount FROM fig_month "
+                    + "WHERE branch = ? AND month >= ? AND month < ?", add, branch, from.atDay(1), until.atDay(1));
+        }
         List<MonthSum> rows = new ArrayList<>(sums.size());
         sums.forEach((key, sum) -> {
             if (sum[0] != 0) {

@@ -27,6 +27,7 @@ import vn.evn.cashless.domain.customer.NotificationChannelUnregistered;
 import vn.evn.cashless.domain.customer.PaymentChannelRegistered;
 import vn.evn.cashless.domain.customer.PaymentChannelUnregistered;
 import vn.evn.cashless.domain.figures.FigureChange.Registration;
+import vn.evn.cashless.domain.figures.FigureSource;
 import vn.evn.cashless.domain.organisation.CommuneAdded;
 import vn.evn.cashless.domain.organisation.UnitKind;
 import vn.evn.cashless.domain.plan.ReportingPeriod;
@@ -176,6 +177,18 @@ class FigureCountersTest {
                                       AND m.month < DATE '2101-01-01') paid
                               GROUP BY branch, period, commune, customer) customer_sets
                         GROUP BY branch, period, commune, kinds"""));
+        assertThat(rows("SELECT branch, period, commune, kind, provider, payments, amount FROM fig_period"))
+                .as("fig_period").containsExactlyInAnyOrderElementsOf(rows("""
+                        SELECT m.branch, p.period, m.commune, m.kind, m.provider, SUM(m.payments)::bigint,
+                               SUM(m.amount)::bigint
+                        FROM fig_month m
+                                 CROSS JOIN LATERAL (VALUES (to_char(m.month, 'YYYY-MM')),
+                                    (to_char(m.month, 'YYYY') || '-Q' || extract(QUARTER FROM m.month)::int),
+                                    (to_char(m.month, 'YYYY') || '-H'
+                                     || ((extract(MONTH FROM m.month)::int + 5) / 6)),
+                                    (to_char(m.month, 'YYYY'))) p (period)
+                        WHERE m.month >= DATE '2000-01-01' AND m.month < DATE '2101-01-01'
+                        GROUP BY 1, 2, 3, 4, 5"""));
         assertThat(rows("SELECT branch, type, commune, channels, customers FROM fig_registered"))
                 .as("fig_registered").containsExactlyInAnyOrderElementsOf(rows("""
                         SELECT branch, type, commune, channels, COUNT(*)
@@ -211,6 +224,17 @@ class FigureCountersTest {
                                 GROUP BY commune""", BRANCH, range[0].atDay(1), range[1].atDay(1),
                                 kinds.stream().map(Enum::name).toArray(String[]::new)));
             }
+        }
+        for (YearMonth[] range : ranges) {
+            List<FigureSource.MonthSum> recount = jdbc.query("""
+                    SELECT commune, kind, provider, SUM(payments), SUM(amount) FROM fig_month
+                    WHERE branch = ? AND month >= ? AND month < ?
+                    GROUP BY commune, kind, provider HAVING SUM(payments) <> 0""",
+                    (rs, row) -> new FigureSource.MonthSum(rs.getString(1), ChannelKind.valueOf(rs.getString(2)),
+                            rs.getString(3), rs.getLong(4), rs.getLong(5)),
+                    BRANCH, range[0].atDay(1), range[1].atDay(1));
+            assertThat(stored.sums(BRANCH, range[0], range[1])).as("sums %s..%s", range[0], range[1])
+                    .containsExactlyInAnyOrderElementsOf(recount);
         }
         // the instants of the history (a sample of them) and the months' bounds
         List<Instant> at = new ArrayList<>();

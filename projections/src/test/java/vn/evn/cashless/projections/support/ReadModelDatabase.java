@@ -46,7 +46,7 @@ public final class ReadModelDatabase {
         jdbc().execute("""
                 TRUNCATE rm_branch, rm_commune, rm_customer, rm_payment_channel, rm_notification_channel, rm_payment,
                          fig_commune, fig_customer, fig_registration, fig_month, fig_customer_month, fig_plan,
-                         fig_customer_count, fig_paying, fig_registered""");
+                         fig_customer_count, fig_paying, fig_registered, fig_period""");
     }
 
     /** Runs handlers the way a processor runs a batch: in one unit of work, committed at the end. */
