@@ -4,6 +4,7 @@ import static vn.evn.cashless.projections.support.Sql.timestamp;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -155,21 +157,9 @@ public class FigureProjection {
                 FigureCounters.countRegistered(jdbc, openBefore, FigureCounters.openRegistrations(jdbc,
                         registering()));
             }
-            // in key order: segments adding to the same commune's months lock its rows in the same order
-            List<Object[]> monthRows = new ArrayList<>(months.size());
-            months.entrySet().stream().sorted(Map.Entry.comparingByKey(MONTH_ORDER)).forEach(e -> {
-                MonthKey k = e.getKey();
-                monthRows.add(new Object[]{k.branch(), k.month(), k.commune(), k.kind(), k.provider(),
-                        e.getValue()[0], e.getValue()[1]});
-            });
-            // one row per key (folded above), so one statement may hold them all
-            MultiRowInsert.write(jdbc, """
-                    INSERT INTO fig_month (branch, month, commune, kind, provider, payments, amount)
-                    VALUES""", """
-                    ON CONFLICT (branch, month, commune, kind, provider) DO UPDATE SET
-                        payments = fig_month.payments + EXCLUDED.payments,
-                        amount = fig_month.amount + EXCLUDED.amount""", 7, monthRows);
-            // the same sums per reporting period, after the months and again in key order
+            addSums(jdbc, "fig_month", "branch, month, commune, kind, provider", months, MONTH_ORDER,
+                    k -> new Object[]{k.branch(), k.month(), k.commune(), k.kind(), k.provider()});
+            // the same sums per reporting period, after the months
             Map<PeriodKey, long[]> periods = new HashMap<>();
             months.forEach((k, sums) -> {
                 for (String period : FigureCounters.periodsOf(k.month())) {
@@ -179,18 +169,8 @@ public class FigureProjection {
                     total[1] += sums[1];
                 }
             });
-            List<Object[]> periodRows = new ArrayList<>(periods.size());
-            periods.entrySet().stream().sorted(Map.Entry.comparingByKey(PERIOD_ORDER)).forEach(e -> {
-                PeriodKey k = e.getKey();
-                periodRows.add(new Object[]{k.branch(), k.period(), k.commune(), k.kind(), k.provider(),
-                        e.getValue()[0], e.getValue()[1]});
-            });
-            MultiRowInsert.write(jdbc, """
-                    INSERT INTO fig_period (branch, period, commune, kind, provider, payments, amount)
-                    VALUES""", """
-                    ON CONFLICT (branch, period, commune, kind, provider) DO UPDATE SET
-                        payments = fig_period.payments + EXCLUDED.payments,
-                        amount = fig_period.amount + EXCLUDED.amount""", 7, periodRows);
+            addSums(jdbc, "fig_period", "branch, period, commune, kind, provider", periods, PERIOD_ORDER,
+                    k -> new Object[]{k.branch(), k.period(), k.commune(), k.kind(), k.provider()});
             List<Object[]> customerRows = new ArrayList<>(customerMonths.size());
             customerMonths.forEach((k, sum) -> customerRows.add(
                     new Object[]{k.branch(), k.month(), k.kind(), k.customer(), sum.commune, sum.payments}));
@@ -214,6 +194,27 @@ public class FigureProjection {
                         zalo_registrations = EXCLUDED.zalo_registrations,
                         commune_coverage = EXCLUDED.commune_coverage, cashless_kinds = EXCLUDED.cashless_kinds
                     WHERE fig_plan.revision <= EXCLUDED.revision""", planRows);
+        }
+
+        /**
+         * Adds folded sums (payments, amount) to their rows of {@code table}, keyed by {@code key}. One row per key
+         * (folded), so one statement may hold them all; in key order, so that segments adding to the same rows lock
+         * them in the same order.
+         */
+        private static <K> void addSums(JdbcTemplate jdbc, String table, String key, Map<K, long[]> sums,
+                                        Comparator<K> order, Function<K, Object[]> keyValues) {
+            List<Object[]> rows = new ArrayList<>(sums.size());
+            sums.entrySet().stream().sorted(Map.Entry.comparingByKey(order)).forEach(e -> {
+                Object[] values = keyValues.apply(e.getKey());
+                Object[] row = Arrays.copyOf(values, values.length + 2);
+                row[values.length] = e.getValue()[0];
+                row[values.length + 1] = e.getValue()[1];
+                rows.add(row);
+            });
+            MultiRowInsert.write(jdbc, "INSERT INTO " + table + " (" + key + ", payments, amount) VALUES",
+                    "ON CONFLICT (" + key + ") DO UPDATE SET payments = " + table + ".payments + EXCLUDED.payments, "
+                            + "amount = " + table + ".amount + EXCLUDED.amount",
+                    key.split(",").length + 2, rows);
         }
 
         /** The customers whose registrations this batch opens or closes. */
