@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -22,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 import vn.evn.cashless.api.support.EndToEndTest;
 import vn.evn.cashless.api.support.Http;
 import vn.evn.cashless.api.support.Tester;
+import vn.evn.cashless.application.infrastructure.BatchEventStore;
 import vn.evn.cashless.application.infrastructure.SnapshotFreeEventStorageEngine;
 
 /** The wiring the design rests on: a pitfall here fails silently, so it is asserted. */
@@ -44,6 +47,14 @@ class InfrastructureTest extends EndToEndTest {
     @Test
     void eventsAreStoredByTheJdbcEngine() {
         assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
+    }
+
+    @Test
+    void aBatchOfCommandsFindsItsStagedEventsThroughTheLedgersEventStore() {
+        assertThat(context.getBeansOfType(EventStore.class).values()).singleElement()
+                .isInstanceOf(BatchEventStore.class);
+        assertThat(context.getBeansOfType(EventBus.class).values()).singleElement()
+                .isInstanceOf(BatchEventStore.class);
     }
 
     @Test
