@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -46,6 +47,17 @@ class BatchEventStoreTest {
         command(() -> stage("bill-A", "A paid 1"), true);
         command(() -> stage("bill-B", "B paid 1"), true);
         command(() -> stage("bill-A", "A refused"), false);
+        // what a rollback handler loads, while the unit of work rolls back: what Axon's store shows it
+        UnitOfWork<?> refused = DefaultUnitOfWork.startAndGet(null);
+        stage("bill-A", "A refused again");
+        List<List<Object>> seenOnRollback = new java.util.ArrayList<>();
+        refused.onRollback(unit -> {
+            seenOnRollback.add(staged(batch, "bill-A"));
+            seenOnRollback.add(staged(axons, "bill-A"));
+        });
+        refused.rollback();
+        assertThat(seenOnRollback).hasSize(2);
+        assertThat(seenOnRollback.get(0)).isEqualTo(seenOnRollback.get(1));
         UnitOfWork<?> open = DefaultUnitOfWork.startAndGet(null);
         stage("bill-A", "A paid 2");
         DefaultUnitOfWork.startAndGet(null);
@@ -87,7 +99,12 @@ class BatchEventStoreTest {
             }
         }
         for (int b = 0; b < 40; b++) {
-            assertThat(staged(batch, "bill-" + b)).isEqualTo(staged(axons, "bill-" + b));
+            String bill = "bill-" + b;
+            assertThat(staged(batch, bill)).isEqualTo(staged(axons, bill));
+            // every staged event, the way other callers ask: the same ones for this aggregate
+            assertThat(batch.queuedMessages().stream()
+                    .filter(event -> bill.equals(((DomainEventMessage<?>) event).getAggregateIdentifier()))
+                    .map(event -> (Object) event.getPayload()).toList()).isEqualTo(staged(axons, bill));
         }
         while (!open.isEmpty()) {
             open.pop().rollback();
