@@ -81,6 +81,11 @@ final class FigureCounters {
      * payments} to add, one per key of {@code fig_customer_month}) make. Runs before they are written: it reads each
      * touched customer's rows of the touched years as they stand, and applies the changes to them as the upsert
      * will (a new row takes the change's commune, an existing one keeps its own).
+     * <p>
+     * The touched customers are joined as a set ({@code unnest}), not matched with {@code = ANY}: once the statement
+     * is prepared, PostgreSQL's generic plan for {@code = ANY} walked the primary key (branch, month, kind, customer)
+     * over the branch's whole year, 24 ms for 1,000 customers at the benchmark's size, where one probe per customer
+     * of {@code (branch, customer, month)} takes 8 ms.
      */
     static void countPaying(JdbcTemplate jdbc, List<Object[]> changes) {
         if (changes.isEmpty()) {
@@ -93,14 +98,16 @@ final class FigureCounters {
         }
         Map<CustomerYear, Map<MonthKind, Paid>> before = new HashMap<>();
         touched.forEach((by, customers) -> jdbc.query("""
-                        SELECT customer, month, kind, commune, payments FROM fig_customer_month
-                        WHERE branch = ? AND customer = ANY (?::bpchar[]) AND month >= ? AND month < ?""",
+                        SELECT f.customer, f.month, f.kind, f.commune, f.payments
+                        FROM unnest(?::bpchar[]) AS touched (customer)
+                        JOIN fig_customer_month f ON f.branch = ? AND f.customer = touched.customer
+                            AND f.month >= ? AND f.month < ?""",
                 rs -> {
                     before.computeIfAbsent(new CustomerYear(by.branch(), rs.getString(1).stripTrailing(), by.year()),
                                     k -> new HashMap<>())
                             .put(new MonthKind(rs.getObject(2, LocalDate.class), rs.getString(3)),
                                     new Paid(rs.getString(4).stripTrailing(), rs.getLong(5)));
-                }, by.branch(), customers.toArray(String[]::new), LocalDate.of(by.year(), 1, 1),
+                }, customers.toArray(String[]::new), by.branch(), LocalDate.of(by.year(), 1, 1),
                 LocalDate.of(by.year() + 1, 1, 1)));
         Map<CustomerYear, Map<MonthKind, Paid>> after = new HashMap<>();
         for (Object[] change : changes) {
