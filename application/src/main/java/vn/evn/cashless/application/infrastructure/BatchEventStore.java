@@ -60,12 +60,13 @@ public class BatchEventStore extends EmbeddedEventStore {
     protected Stream<? extends DomainEventMessage<?>> stagedDomainEventMessages(String aggregateIdentifier) {
         int hash = aggregateIdentifier.hashCode();
         List<DomainEventMessage<?>> staged = new ArrayList<>();
+        Set<DomainEventMessage<?>> taken = Collections.newSetFromMap(new IdentityHashMap<>());
         forEachStaged(event -> {
             if (event instanceof DomainEventMessage<?> domain
                     && domain.getAggregateIdentifier() != null
                     && domain.getAggregateIdentifier().hashCode() == hash
                     && domain.getAggregateIdentifier().equals(aggregateIdentifier)
-                    && staged.stream().noneMatch(earlier -> earlier == domain)) {
+                    && taken.add(domain)) {
                 staged.add(domain);
             }
         });

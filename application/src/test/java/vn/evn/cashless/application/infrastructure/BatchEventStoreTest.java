@@ -58,11 +58,21 @@ class BatchEventStoreTest {
         refused.rollback();
         assertThat(seenOnRollback).hasSize(2);
         assertThat(seenOnRollback.get(0)).isEqualTo(seenOnRollback.get(1));
+        // what a commit handler loads: the committing unit's events are then in its own list and its parent's too
+        UnitOfWork<?> paid = DefaultUnitOfWork.startAndGet(null);
+        stage("bill-A", "A paid 1b");
+        List<List<Object>> seenOnCommit = new java.util.ArrayList<>();
+        paid.onCommit(unit -> {
+            seenOnCommit.add(staged(batch, "bill-A"));
+            seenOnCommit.add(staged(axons, "bill-A"));
+        });
+        paid.commit();
+        assertThat(seenOnCommit).containsExactly(List.of("A paid 1", "A paid 1b"), List.of("A paid 1", "A paid 1b"));
         UnitOfWork<?> open = DefaultUnitOfWork.startAndGet(null);
         stage("bill-A", "A paid 2");
         DefaultUnitOfWork.startAndGet(null);
 
-        assertThat(staged(batch, "bill-A")).containsExactly("A paid 1", "A paid 2");
+        assertThat(staged(batch, "bill-A")).containsExactly("A paid 1", "A paid 1b", "A paid 2");
         assertThat(staged(batch, "bill-A")).isEqualTo(staged(axons, "bill-A"));
         assertThat(staged(batch, "bill-B")).containsExactly("B paid 1").isEqualTo(staged(axons, "bill-B"));
 
