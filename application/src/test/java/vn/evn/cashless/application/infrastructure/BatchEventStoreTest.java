@@ -3,16 +3,19 @@ package vn.evn.cashless.application.infrastructure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Consumer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -48,26 +51,12 @@ class BatchEventStoreTest {
         command(() -> stage("bill-B", "B paid 1"), true);
         command(() -> stage("bill-A", "A refused"), false);
         // what a rollback handler loads, while the unit of work rolls back: what Axon's store shows it
-        UnitOfWork<?> refused = DefaultUnitOfWork.startAndGet(null);
-        stage("bill-A", "A refused again");
-        List<List<Object>> seenOnRollback = new java.util.ArrayList<>();
-        refused.onRollback(unit -> {
-            seenOnRollback.add(staged(batch, "bill-A"));
-            seenOnRollback.add(staged(axons, "bill-A"));
-        });
-        refused.rollback();
+        List<List<Object>> seenOnRollback = seenByHandlerOf("A refused again", false);
         assertThat(seenOnRollback).hasSize(2);
         assertThat(seenOnRollback.get(0)).isEqualTo(seenOnRollback.get(1));
         // what a commit handler loads: the committing unit's events are then in its own list and its parent's too
-        UnitOfWork<?> paid = DefaultUnitOfWork.startAndGet(null);
-        stage("bill-A", "A paid 1b");
-        List<List<Object>> seenOnCommit = new java.util.ArrayList<>();
-        paid.onCommit(unit -> {
-            seenOnCommit.add(staged(batch, "bill-A"));
-            seenOnCommit.add(staged(axons, "bill-A"));
-        });
-        paid.commit();
-        assertThat(seenOnCommit).containsExactly(List.of("A paid 1", "A paid 1b"), List.of("A paid 1", "A paid 1b"));
+        assertThat(seenByHandlerOf("A paid 1b", true))
+                .containsExactly(List.of("A paid 1", "A paid 1b"), List.of("A paid 1", "A paid 1b"));
         UnitOfWork<?> open = DefaultUnitOfWork.startAndGet(null);
         stage("bill-A", "A paid 2");
         DefaultUnitOfWork.startAndGet(null);
@@ -120,6 +109,28 @@ class BatchEventStoreTest {
             open.pop().rollback();
         }
         root.rollback();
+    }
+
+    /**
+     * A command staging one event for bill-A, then committed or rolled back: what this store and Axon's (in that
+     * order) show a handler of that commit or rollback loading bill-A.
+     */
+    private List<List<Object>> seenByHandlerOf(String payload, boolean commit) {
+        UnitOfWork<Message<?>> unit = DefaultUnitOfWork.startAndGet(null);
+        stage("bill-A", payload);
+        List<List<Object>> seen = new ArrayList<>();
+        Consumer<UnitOfWork<Message<?>>> handler = running -> {
+            seen.add(staged(batch, "bill-A"));
+            seen.add(staged(axons, "bill-A"));
+        };
+        if (commit) {
+            unit.onCommit(handler);
+            unit.commit();
+        } else {
+            unit.onRollback(handler);
+            unit.rollback();
+        }
+        return seen;
     }
 
     private void command(Runnable work, boolean commit) {
