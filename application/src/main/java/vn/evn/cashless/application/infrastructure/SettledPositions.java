@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -34,6 +35,7 @@ public final class SettledPositions {
     private final DataSource dataSource;
     private final long intervalNanos;
     private final AtomicLong lastTry;
+    private final AtomicBoolean warned = new AtomicBoolean();
     private volatile long settled;
 
     /** {@code interval}: the least time between two tries; zero tries at every call. */
@@ -74,7 +76,12 @@ public final class SettledPositions {
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            log.debug("Could not learn how far the global index is settled: {}", e.toString());
+            if (warned.compareAndSet(false, true)) {
+                log.warn("Could not learn how far the global index is settled; until this succeeds, readers keep "
+                        + "every gap in their tokens, as Axon does (logged once, then at debug): {}", e.toString());
+            } else {
+                log.debug("Could not learn how far the global index is settled: {}", e.toString());
+            }
         }
         return settled;
     }
