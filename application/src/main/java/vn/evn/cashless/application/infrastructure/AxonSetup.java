@@ -71,7 +71,7 @@ public class AxonSetup {
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           ObjectProvider<EventSchema> eventSchema,
-                                          DataSource dataSource) {
+                                          SettledPositions settledPositions) {
         EventSchema schema = eventSchema.getIfAvailable(EventSchema::new);
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
@@ -83,8 +83,13 @@ public class AxonSetup {
                 .transactionManager(transactionManager)
                 .schema(schema)
                 .batchSize(EVENTS_PER_QUERY);
-        return new SnapshotFreeEventStorageEngine(builder, connectionProvider, schema,
-                new SettledPositions(dataSource, SETTLED_POSITIONS_INTERVAL));
+        return new SnapshotFreeEventStorageEngine(builder, connectionProvider, schema, settledPositions);
+    }
+
+    /** How far the global index is settled, shared by the event store's readers and the hash chain. */
+    @Bean
+    SettledPositions settledPositions(DataSource dataSource) {
+        return new SettledPositions(dataSource, SETTLED_POSITIONS_INTERVAL);
     }
 
     /**

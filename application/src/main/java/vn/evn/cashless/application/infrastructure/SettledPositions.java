@@ -18,17 +18,18 @@ import org.slf4j.LoggerFactory;
  * An append takes the writers' advisory lock shared before it draws an index and holds it until its transaction ends
  * ({@code V5__audit_export.sql}). So at an instant when that lock can be taken exclusively, no index already drawn
  * belongs to a transaction still running: each one was committed or rolled back for good. This class looks for such
- * an instant without ever waiting for one ({@code pg_try_advisory_xact_lock}): it holds the lock for one read of the
- * sequence, so appends are held back for that read at most, and while appends are running it learns nothing and keeps
- * what it knew. It tries at most once per interval, whichever thread asks, and only grows.
+ * an instant without ever waiting for one ({@code settled_event_position()}, {@code V15_1__settled_event_position.sql}):
+ * the function holds the lock for one read of the sequence, so appends are held back for that read at most, and
+ * while appends are running it learns nothing and the class keeps what it knew. It tries at most once per interval,
+ * whichever thread asks, and only grows.
  * <p>
  * {@code final_event_position()} gives the same guarantee by waiting for the lock; the audit export and the hash
- * chain use it, because they need a bound at that moment. The event stream only needs one now and then.
+ * chain use it, because they need a bound at that moment, and the hash chain records here what it learns that way:
+ * while appends run back to back, when this class's tries find no free instant, the chain's waits still move the
+ * settled position on. The event stream only needs one now and then. One instance per process (a bean of
+ * {@code AxonSetup}).
  */
 public final class SettledPositions {
-
-    /** The writers' lock: taken shared by every append, in {@code domainevententry_draw_global_index()}. */
-    private static final long WRITERS_LOCK = 7301200145L;
 
     private static final Logger log = LoggerFactory.getLogger(SettledPositions.class);
 
@@ -36,7 +37,7 @@ public final class SettledPositions {
     private final long intervalNanos;
     private final AtomicLong lastTry;
     private final AtomicBoolean warned = new AtomicBoolean();
-    private volatile long settled;
+    private final AtomicLong settled = new AtomicLong();
 
     /** {@code interval}: the least time between two tries; zero tries at every call. */
     public SettledPositions(DataSource dataSource, Duration interval) {
@@ -45,35 +46,41 @@ public final class SettledPositions {
         this.lastTry = new AtomicLong(System.nanoTime() - intervalNanos);
     }
 
-    /** The highest index known to be settled; 0 before anything is known. */
+    /** The highest index known to be settled, without asking the database; 0 before anything is known. */
     public long known() {
-        return settled;
+        return settled.get();
+    }
+
+    /**
+     * Records an index learnt to be settled another way ({@code final_event_position()}, which waits for the lock);
+     * returns the highest known.
+     */
+    public long settledUpTo(long position) {
+        return settled.accumulateAndGet(position, Math::max);
     }
 
     /**
      * Tries to learn a higher settled index if the interval has passed since the last try, and returns the highest
-     * known. A failed try (appends running, or the database not answering) leaves it as it was.
+     * known (0 before anything is known). A failed try (appends running, or the database not answering) leaves it as
+     * it was.
      */
     public long refresh() {
         long now = System.nanoTime();
         long last = lastTry.get();
         if (now - last < intervalNanos || !lastTry.compareAndSet(last, now)) {
-            return settled;
+            return settled.get();
         }
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                long drawn = drawnWhileNoAppendRuns(statement);
-                connection.commit();
-                if (drawn > settled) {
-                    settled = drawn;
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement()) {
+            if (!connection.getAutoCommit()) {
+                connection.setAutoCommit(true); // the function's lock ends with its statement
+            }
+            try (ResultSet position = statement.executeQuery("SELECT settled_event_position()")) {
+                position.next();
+                long drawn = position.getLong(1);
+                if (!position.wasNull()) {
+                    return settled.accumulateAndGet(drawn, Math::max);
                 }
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
             if (warned.compareAndSet(false, true)) {
@@ -83,22 +90,6 @@ public final class SettledPositions {
                 log.debug("Could not learn how far the global index is settled: {}", e.toString());
             }
         }
-        return settled;
-    }
-
-    /** The last index drawn, if the writers' lock was free; -1 if an append holds it. Ends with the transaction. */
-    private static long drawnWhileNoAppendRuns(Statement statement) throws SQLException {
-        try (ResultSet free = statement.executeQuery("SELECT pg_try_advisory_xact_lock(" + WRITERS_LOCK + ")")) {
-            free.next();
-            if (!free.getBoolean(1)) {
-                return -1;
-            }
-        }
-        // last_value is the next number to be given until the sequence is first used
-        try (ResultSet drawn = statement.executeQuery("SELECT CASE WHEN is_called THEN last_value "
-                + "ELSE last_value - 1 END FROM domainevententry_globalindex_seq")) {
-            drawn.next();
-            return drawn.getLong(1);
-        }
+        return settled.get();
     }
 }

@@ -79,6 +79,12 @@ public class SnapshotFreeEventStorageEngine extends JdbcEventStorageEngine {
      * The event at the result set's row, with a token that keeps no gap known never to fill: an index below this
      * event's that the fetch has not delivered (its query reads in index order, the token's gaps included) and that
      * was settled before the query ran has no event and never will.
+     * <p>
+     * The token is a new one without those gaps, not Axon's {@code withGapsTruncatedAt}: a truncated token counts as
+     * equal to any token of the same index whatever their gaps below the truncation point, and Axon joins a reader to
+     * the shared event cache (or a segment to a running stream) by that equality. Truncated near the head, the token
+     * of a reader that had learnt an index was settled would pass for the token of one still waiting for an event
+     * there, and that one would skip it. Without truncation two tokens are equal only with the same gaps.
      */
     @Override
     protected TrackedEventData<?> getTrackedEventData(ResultSet resultSet, GapAwareTrackingToken previousToken)
@@ -90,8 +96,9 @@ public class SnapshotFreeEventStorageEngine extends JdbcEventStorageEngine {
             return event;
         }
         long position = resultSet.getLong(schema.globalIndexColumn());
-        GapAwareTrackingToken kept = token.withGapsTruncatedAt(Math.min(settled + 1, position));
-        return kept == token ? event : new TrackedDomainEventData<>(kept, (DomainEventData<?>) event);
+        GapAwareTrackingToken kept = GapAwareTrackingToken.newInstance(token.getIndex(),
+                token.getGaps().tailSet(Math.min(settled + 1, position)));
+        return new TrackedDomainEventData<>(kept, (DomainEventData<?>) event);
     }
 
     @Override
