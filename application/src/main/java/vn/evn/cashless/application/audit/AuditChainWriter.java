@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.evn.cashless.application.infrastructure.SettledPositions;
 
 /**
  * Extends the hash chain as events are stored. One processing group of its own with one segment; at the end of
@@ -49,12 +48,11 @@ public class AuditChainWriter {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
-    /** Every index up to its known position is final; only grows, so a stale value only costs one more lock. */
-    private final SettledPositions settled;
+    /** Every index up to here is final; only grows, so a stale value only costs one more lock. */
+    private volatile long finalPosition;
 
-    public AuditChainWriter(JdbcTemplate jdbc, PlatformTransactionManager transactions, SettledPositions settled) {
+    public AuditChainWriter(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.settled = settled;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -81,11 +79,10 @@ public class AuditChainWriter {
         if (position <= head.position()) {
             return head;
         }
-        long finalPosition = settled.known();
         if (position > finalPosition) {
             Long known = ownTransaction.execute(status ->
                     jdbc.queryForObject("SELECT final_event_position()", Long.class));
-            finalPosition = settled.settledUpTo(known == null ? 0 : known);
+            finalPosition = Math.max(finalPosition, known == null ? 0 : known);
         }
         long upTo = Math.min(position, finalPosition);
         if (upTo <= head.position()) {

@@ -1,8 +1,6 @@
 package vn.evn.cashless.application.infrastructure;
 
 import java.sql.SQLException;
-import java.time.Duration;
-import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -52,16 +50,12 @@ public class AxonSetup {
     /** Events per query of a streaming reader (a processor catching up, a rebuild); also the JDBC fetch size. */
     public static final int EVENTS_PER_QUERY = 1_000;
 
-    /** The least time between two tries to learn how far the global index is settled (see SettledPositions). */
-    static final Duration SETTLED_POSITIONS_INTERVAL = Duration.ofMillis(100);
-
     /**
      * The JDBC event store as Axon's auto-configuration builds it, except that it never queries the snapshot table
      * (the ledger makes no snapshots, and that query was half of the reads of every command) and that a streaming
      * reader gets {@value #EVENTS_PER_QUERY} events per query: Axon's default is 100, so a read model catching up or a
      * rebuild went back to the database every 100 events, while the processors handle up to 1,000 per batch
-     * (application.yml); and that a reader's token drops the gaps that are known never to fill (an index a rolled-back
-     * append drew), instead of carrying them for the next 10,000 events.
+     * (application.yml).
      */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
@@ -70,8 +64,7 @@ public class AxonSetup {
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
-                                          ObjectProvider<EventSchema> eventSchema,
-                                          SettledPositions settledPositions) {
+                                          ObjectProvider<EventSchema> eventSchema) {
         EventSchema schema = eventSchema.getIfAvailable(EventSchema::new);
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
@@ -83,13 +76,7 @@ public class AxonSetup {
                 .transactionManager(transactionManager)
                 .schema(schema)
                 .batchSize(EVENTS_PER_QUERY);
-        return new SnapshotFreeEventStorageEngine(builder, connectionProvider, schema, settledPositions);
-    }
-
-    /** How far the global index is settled, shared by the event store's readers and the hash chain. */
-    @Bean
-    SettledPositions settledPositions(DataSource dataSource) {
-        return new SettledPositions(dataSource, SETTLED_POSITIONS_INTERVAL);
+        return new SnapshotFreeEventStorageEngine(builder, connectionProvider, schema);
     }
 
     /**

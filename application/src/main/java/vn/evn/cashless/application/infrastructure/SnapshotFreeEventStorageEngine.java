@@ -13,11 +13,7 @@ import java.util.stream.Stream;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
-import org.axonframework.eventhandling.TrackedDomainEventData;
-import org.axonframework.eventhandling.TrackedEventData;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -36,16 +32,6 @@ import org.axonframework.serialization.Serializer;
  * root) and to its transaction only, and is as fresh as a load at the moment of the read: an event another writer
  * appends afterwards makes the unit of work's own append conflict on the aggregate's sequence, exactly as when it
  * is appended between an ordinary load and the commit.
- * <p>
- * A streaming reader's token keeps no gap that is known never to fill. Axon's token lists every index below its
- * position that it has not seen, so that an append still running when the reader passed its index is delivered once
- * it commits; but an index drawn by a transaction that rolled back (a group of payments that met a conflict, an
- * import batch recorded again line by line, a process killed mid-append) stays a gap for the next 10,000 indexes, and
- * every event read meanwhile carries its own copy of all of them. A few such gaps cost a copy per event; thousands
- * fill the heap (the event cache alone holds 10,000 events). So each fetch first asks {@link SettledPositions} how
- * far the index is settled, and every index at or below that, below an event the fetch delivers, that the fetch did
- * not deliver is dropped from the token: the fetch's query runs after the index was known settled, so it sees every
- * event that will ever hold it, and it reads in index order.
  */
 public class SnapshotFreeEventStorageEngine extends JdbcEventStorageEngine {
 
@@ -53,52 +39,11 @@ public class SnapshotFreeEventStorageEngine extends JdbcEventStorageEngine {
 
     private final ConnectionProvider connections;
     private final EventSchema schema;
-    private final SettledPositions settledPositions;
-    /** How far the index was settled before the current thread's fetch queried; none outside a fetch. */
-    private final ThreadLocal<Long> settledBeforeQuery = new ThreadLocal<>();
 
-    public SnapshotFreeEventStorageEngine(Builder builder, ConnectionProvider connections, EventSchema schema,
-                                          SettledPositions settledPositions) {
+    public SnapshotFreeEventStorageEngine(Builder builder, ConnectionProvider connections, EventSchema schema) {
         super(builder);
         this.connections = connections;
         this.schema = schema;
-        this.settledPositions = settledPositions;
-    }
-
-    @Override
-    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
-        settledBeforeQuery.set(settledPositions.refresh());
-        try {
-            return super.fetchTrackedEvents(lastToken, batchSize);
-        } finally {
-            settledBeforeQuery.remove();
-        }
-    }
-
-    /**
-     * The event at the result set's row, with a token that keeps no gap known never to fill: an index below this
-     * event's that the fetch has not delivered (its query reads in index order, the token's gaps included) and that
-     * was settled before the query ran has no event and never will.
-     * <p>
-     * The token is a new one without those gaps, not Axon's {@code withGapsTruncatedAt}: a truncated token counts as
-     * equal to any token of the same index whatever their gaps below the truncation point, and Axon joins a reader to
-     * the shared event cache (or a segment to a running stream) by that equality. Truncated near the head, the token
-     * of a reader that had learnt an index was settled would pass for the token of one still waiting for an event
-     * there, and that one would skip it. Without truncation two tokens are equal only with the same gaps.
-     */
-    @Override
-    protected TrackedEventData<?> getTrackedEventData(ResultSet resultSet, GapAwareTrackingToken previousToken)
-            throws SQLException {
-        TrackedEventData<?> event = super.getTrackedEventData(resultSet, previousToken);
-        Long settled = settledBeforeQuery.get();
-        GapAwareTrackingToken token = (GapAwareTrackingToken) event.trackingToken();
-        if (settled == null || token.getGaps().isEmpty() || token.getGaps().first() > settled) {
-            return event;
-        }
-        long position = resultSet.getLong(schema.globalIndexColumn());
-        GapAwareTrackingToken kept = GapAwareTrackingToken.newInstance(token.getIndex(),
-                token.getGaps().tailSet(Math.min(settled + 1, position)));
-        return new TrackedDomainEventData<>(kept, (DomainEventData<?>) event);
     }
 
     @Override

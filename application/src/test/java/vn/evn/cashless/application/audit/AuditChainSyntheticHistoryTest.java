@@ -3,14 +3,12 @@ package vn.evn.cashless.application.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.evn.cashless.application.infrastructure.SettledPositions;
 
 /**
  * Chains and verifies a synthetic history of payment-sized events written straight into the event table, and
@@ -38,8 +36,7 @@ class AuditChainSyntheticHistoryTest {
             DataSource application = postgres.getDatabase("ledger_app", "postgres");
             JdbcTemplate jdbc = new JdbcTemplate(application);
             DataSourceTransactionManager transactions = new DataSourceTransactionManager(application);
-            AuditChainWriter writer = new AuditChainWriter(jdbc, transactions,
-                    new SettledPositions(application, Duration.ofMillis(100)));
+            AuditChainWriter writer = new AuditChainWriter(jdbc, transactions);
             AuditChainVerifier verifier = new AuditChainVerifier(jdbc, transactions);
 
             long rawStarted = System.nanoTime();
