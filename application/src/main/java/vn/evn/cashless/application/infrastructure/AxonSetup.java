@@ -1,6 +1,8 @@
 package vn.evn.cashless.application.infrastructure;
 
 import java.sql.SQLException;
+import java.time.Duration;
+import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -16,7 +18,6 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import org.springframework.context.annotation.Bean;
@@ -50,12 +51,15 @@ public class AxonSetup {
     /** Events per query of a streaming reader (a processor catching up, a rebuild); also the JDBC fetch size. */
     public static final int EVENTS_PER_QUERY = 1_000;
 
+    /** The least time between two tries to move the settled position on ({@link SettledPositions}). */
+    public static final long SETTLE_INTERVAL_MS = 100;
+
     /**
      * The JDBC event store as Axon's auto-configuration builds it, except that it never queries the snapshot table
      * (the ledger makes no snapshots, and that query was half of the reads of every command) and that a streaming
      * reader gets {@value #EVENTS_PER_QUERY} events per query: Axon's default is 100, so a read model catching up or a
      * rebuild went back to the database every 100 events, while the processors handle up to 1,000 per batch
-     * (application.yml).
+     * (application.yml); and that a reader's tokens do not carry the gaps known never to fill.
      */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
@@ -64,8 +68,8 @@ public class AxonSetup {
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
-                                          ObjectProvider<EventSchema> eventSchema) {
-        EventSchema schema = eventSchema.getIfAvailable(EventSchema::new);
+                                          EventSchema eventSchema,
+                                          SettledPositions settledPositions) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -74,9 +78,24 @@ public class AxonSetup {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(schema)
                 .batchSize(EVENTS_PER_QUERY);
-        return new SnapshotFreeEventStorageEngine(builder, connectionProvider, schema);
+        return new SnapshotFreeEventStorageEngine(builder, connectionProvider, eventSchema, settledPositions);
+    }
+
+    /** Axon's event table as it is, read with the settled position of each event (Axon's own bean stands back). */
+    @Bean
+    EventSchema eventSchema() {
+        return SnapshotFreeEventStorageEngine.eventSchema();
+    }
+
+    /**
+     * Moves on, for the event store's readers, how far the global index is settled; tried at most every
+     * {@value #SETTLE_INTERVAL_MS} ms, whichever reader asks, so that a rolled-back append's indexes leave the readers'
+     * tokens within about that long once no append is running.
+     */
+    @Bean
+    SettledPositions settledPositions(DataSource dataSource) {
+        return new SettledPositions(dataSource, Duration.ofMillis(SETTLE_INTERVAL_MS));
     }
 
     /**

@@ -13,7 +13,11 @@ import java.util.stream.Stream;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -35,15 +39,52 @@ import org.axonframework.serialization.Serializer;
  */
 public class SnapshotFreeEventStorageEngine extends JdbcEventStorageEngine {
 
+    /** The column in which each event row carries the settled position known when its index was drawn (V16_1). */
+    public static final String SETTLED_INDEX_COLUMN = "settledindex";
+
     private static final String READ_AHEAD = SnapshotFreeEventStorageEngine.class.getName() + ".readAhead";
 
     private final ConnectionProvider connections;
     private final EventSchema schema;
+    private final SettledPositions settled;
 
-    public SnapshotFreeEventStorageEngine(Builder builder, ConnectionProvider connections, EventSchema schema) {
-        super(builder);
+    /** {@code schema}: one whose tracked-event fields include {@value #SETTLED_INDEX_COLUMN} ({@link #eventSchema()}). */
+    public SnapshotFreeEventStorageEngine(Builder builder, ConnectionProvider connections, EventSchema schema,
+                                          SettledPositions settled) {
+        super(builder.schema(schema));
         this.connections = connections;
         this.schema = schema;
+        this.settled = settled;
+    }
+
+    /** Axon's default event schema, except that a streaming reader also reads {@value #SETTLED_INDEX_COLUMN}. */
+    public static EventSchema eventSchema() {
+        return EventSchema.builder()
+                .trackedEventFields(schema -> schema.globalIndexColumn() + ", " + schema.domainEventFields() + ", "
+                        + SETTLED_INDEX_COLUMN)
+                .build();
+    }
+
+    /** Gives the settled position a chance to move on (at most once an interval), then reads as Axon does. */
+    @Override
+    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        settled.trySettle();
+        return super.fetchTrackedEvents(lastToken, batchSize);
+    }
+
+    /** Axon's token for the event, without the gaps below the position settled when the event's index was drawn. */
+    @Override
+    protected TrackedEventData<?> getTrackedEventData(ResultSet resultSet, GapAwareTrackingToken previousToken)
+            throws SQLException {
+        TrackedEventData<?> event = super.getTrackedEventData(resultSet, previousToken);
+        long settledBelow = resultSet.getLong(SETTLED_INDEX_COLUMN);
+        if (resultSet.wasNull()) {
+            return event;
+        }
+        GapAwareTrackingToken token = (GapAwareTrackingToken) event.trackingToken();
+        GapAwareTrackingToken truncated = token.withGapsTruncatedAt(Math.min(settledBelow, token.getIndex()));
+        return truncated == token ? event
+                : new TrackedDomainEventData<>(truncated, (DomainEventData<?>) event);
     }
 
     @Override

@@ -1,0 +1,352 @@
+package vn.evn.cashless.application.infrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.LongStream;
+import javax.sql.DataSource;
+import org.axonframework.common.jdbc.DataSourceConnectionProvider;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.EventMessageHandler;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.TrackingEventStream;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A streaming reader's tokens, read from the ledger's event store on a real PostgreSQL: an index drawn by an append
+ * that rolled back stops being a gap once the position is settled past it; an append still running when a reader
+ * passes its index is delivered when it commits; and a reader still waiting for it is never taken for one that has
+ * read it.
+ */
+class SettledGapsTest {
+
+    private static EmbeddedPostgres postgres;
+    private static DataSource application;
+    private static JdbcTemplate jdbc;
+    private static SettledPositions settled;
+    private static SnapshotFreeEventStorageEngine engine;
+
+    @BeforeAll
+    static void startDatabase() throws Exception {
+        postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
+        Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").load()
+                .migrate();
+        application = postgres.getDatabase("ledger_app", "postgres");
+        jdbc = new JdbcTemplate(application);
+        settled = new SettledPositions(application, Duration.ZERO);
+        engine = engine(application, settled);
+    }
+
+    /** The ledger's event store as {@code AxonSetup} builds it, on the given database. */
+    static SnapshotFreeEventStorageEngine engine(DataSource dataSource, SettledPositions settled) {
+        Serializer serializer = Jackson3Serializer.builder().build();
+        return new SnapshotFreeEventStorageEngine(JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer).eventSerializer(serializer)
+                .connectionProvider(new DataSourceConnectionProvider(dataSource))
+                .transactionManager(NoTransactionManager.INSTANCE).batchSize(1_000),
+                new DataSourceConnectionProvider(dataSource), SnapshotFreeEventStorageEngine.eventSchema(), settled);
+    }
+
+    @AfterAll
+    static void stopDatabase() throws Exception {
+        postgres.close();
+    }
+
+    @Test
+    void eachEventCarriesThePositionSettledWhenItsIndexWasDrawn() throws Exception {
+        append(1);
+        drawAndRollBack(300);
+        long position = settled.trySettle();
+        List<Appended> appended = append(3);
+
+        assertThat(position).isEqualTo(jdbc.queryForObject(
+                "SELECT last_value FROM domainevententry_globalindex_seq", Long.class) - 3);
+        assertThat(appended).allSatisfy(event -> assertThat(jdbc.queryForObject(
+                "SELECT settledindex FROM domainevententry WHERE globalindex = ?", Long.class, event.index()))
+                .isEqualTo(position).isLessThan(event.index()));
+    }
+
+    @Test
+    void waitingForTheWritersMovesTheSettledPositionOnToo() throws Exception {
+        append(1);
+        drawAndRollBack(50);
+        long drawn = jdbc.queryForObject("SELECT last_value FROM domainevententry_globalindex_seq", Long.class);
+
+        new TransactionTemplate(new DataSourceTransactionManager(application)).executeWithoutResult(status ->
+                jdbc.queryForObject("SELECT final_event_position()", Long.class));
+
+        assertThat(jdbc.queryForObject("SELECT position FROM event_settled_position", Long.class))
+                .isEqualTo(drawn);
+    }
+
+    @Test
+    void anIndexDrawnByARolledBackAppendIsNoGapOnceSettled() throws Exception {
+        GapAwareTrackingToken start = readerAt(append(1).get(0));
+        drawAndRollBack(5_000);
+        long position = settled.trySettle();
+        List<Appended> appended = append(10);
+
+        List<TrackedEventData<?>> read = readOn(start);
+
+        assertThat(read).extracting(TrackedEventData::getEventIdentifier)
+                .containsExactlyElementsOf(appended.stream().map(Appended::id).toList());
+        assertThat(read).allSatisfy(event -> assertThat(token(event).getGaps())
+                .as("Axon's truncation drops the gaps below its point, not the one at it").containsExactly(position));
+    }
+
+    @Test
+    void anAppendStillRunningWhenAReaderPassesIsDeliveredWhenItCommits() throws Exception {
+        GapAwareTrackingToken start = readerAt(append(1).get(0));
+        drawAndRollBack(100);
+        long settledBefore = settled.trySettle();
+        try (Connection running = application.getConnection()) {
+            running.setAutoCommit(false);
+            Appended late = insert(running, 1).get(0);
+            assertThat(late.index()).isGreaterThan(settledBefore);
+            drawAndRollBack(2_000);
+            assertThat(settled.trySettle()).as("nothing is settled past an append still running")
+                    .isEqualTo(settledBefore);
+            append(10);
+
+            GapAwareTrackingToken passed = lastToken(readOn(start));
+            List<Long> stillOpen = new ArrayList<>(List.of(settledBefore));
+            LongStream.rangeClosed(late.index(), late.index() + 2_000).forEach(stillOpen::add);
+            assertThat(passed.getGaps()).as("the 100 settled before are dropped (but the one at the settled "
+                    + "position), not the running append's index nor those drawn after it")
+                    .containsExactlyElementsOf(stillOpen);
+
+            running.commit();
+            settled.trySettle();
+            List<TrackedEventData<?>> fromStart = readOn(start);
+            GapAwareTrackingToken seenLate = token(fromStart.get(fromStart.size() - 1));
+            assertThat(seenLate.getIndex()).isEqualTo(passed.getIndex());
+            assertThat(seenLate).as("Axon joins a reader to another's stream by token equality: one that has read "
+                    + "the late event is not the same as one still waiting for it").isNotEqualTo(passed);
+            assertThat(passed.covers(seenLate)).isFalse();
+            assertThat(seenLate.covers(passed)).isTrue();
+
+            List<TrackedEventData<?>> read = readOn(passed);
+            assertThat(read).extracting(TrackedEventData::getEventIdentifier).containsExactly(late.id());
+            assertThat(token(read.get(0)).getGaps()).doesNotContain(late.index());
+            assertThat(token(read.get(0))).as("the two readers are at the same place now")
+                    .isEqualTo(seenLate);
+
+            Appended next = append(1).get(0);
+            List<TrackedEventData<?>> after = readOn(lastToken(read));
+            assertThat(after).extracting(TrackedEventData::getEventIdentifier).containsExactly(next.id());
+            assertThat(token(after.get(0)).getGaps()).as("the rolled-back indexes, settled since").isEmpty();
+            assertThat(token(after.get(0))).isEqualTo(lastToken(readOn(lastToken(fromStart))));
+        }
+    }
+
+    /**
+     * What the read models see: a pooled processor of four segments, stopped and started again while an append
+     * runs late, and two streams from the event cache, one opened before the late commit and one after. Each handles
+     * every event once, the late one included, and the rolled-back appends' indexes leave the tokens.
+     */
+    @Test
+    void aProcessorOfFourSegmentsAndTheEventCacheGetEveryEventOnceAcrossARestart() throws Exception {
+        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
+        TokenStore tokens = JdbcTokenStore.builder().connectionProvider(new DataSourceConnectionProvider(application))
+                .serializer(Jackson3Serializer.builder().build()).build();
+        String name = "settled-gaps-" + UUID.randomUUID();
+        Map<String, Integer> handled = new ConcurrentHashMap<>();
+        drawAndRollBack(1_000);
+        settled.trySettle();
+        TrackingToken head = store.createHeadToken();
+        StreamReader early = new StreamReader(store.openStream(head));
+
+        PooledStreamingEventProcessor first = processor(name, store, tokens, handled);
+        first.start();
+        await(() -> first.processingStatus().size() == 4, "the four segments claimed");
+        List<Appended> appended = new ArrayList<>();
+        Appended late;
+        try (Connection running = application.getConnection()) {
+            running.setAutoCommit(false);
+            late = insert(running, 1).get(0);
+            drawAndRollBack(500);
+            appended.addAll(append(50));
+            await(() -> appended.stream().allMatch(event -> handled.containsKey(event.id())), "the 50 handled");
+            first.shutdownAsync().get(30, TimeUnit.SECONDS);
+            running.commit();
+        }
+        settled.trySettle();
+        drawAndRollBack(300);
+        long settledLast = settled.trySettle();
+        appended.addAll(append(50));
+        appended.add(late);
+        StreamReader later = new StreamReader(store.openStream(head));
+
+        PooledStreamingEventProcessor second = processor(name, store, tokens, handled);
+        second.start();
+        long last = appended.stream().mapToLong(Appended::index).max().orElseThrow();
+        try {
+            await(() -> second.processingStatus().size() == 4 && second.processingStatus().values().stream()
+                    .allMatch(status -> status.getTrackingToken() != null
+                            && status.getTrackingToken().position().orElse(0) >= last), "every segment at the head");
+            List<String> ids = appended.stream().map(Appended::id).toList();
+            assertThat(ids).allSatisfy(id -> assertThat(handled.get(id)).as("times handled: " + id).isEqualTo(1));
+            assertThat(second.processingStatus().values()).allSatisfy(status ->
+                    assertThat(((GapAwareTrackingToken) status.getTrackingToken()).getGaps())
+                            .as("none of the 1,800 rolled-back indexes, but the one at the settled position")
+                            .isSubsetOf(settledLast));
+            for (StreamReader reader : List.of(early, later)) {
+                await(() -> reader.read.containsAll(ids), "every event through the event cache");
+                assertThat(reader.read.stream().filter(ids::contains)).as("each once").hasSize(ids.size());
+            }
+        } finally {
+            second.shutdownAsync().get(30, TimeUnit.SECONDS);
+            early.close();
+            later.close();
+            store.shutDown();
+        }
+    }
+
+    private static PooledStreamingEventProcessor processor(String name, EmbeddedEventStore store, TokenStore tokens,
+                                                           Map<String, Integer> handled) {
+        EventMessageHandler counter = event -> handled.merge(event.getIdentifier(), 1, Integer::sum);
+        return PooledStreamingEventProcessor.builder().name(name)
+                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(counter).build())
+                .messageSource(store).tokenStore(tokens).transactionManager(NoTransactionManager.INSTANCE)
+                .coordinatorExecutor(Executors.newSingleThreadScheduledExecutor())
+                .workerExecutor(Executors.newScheduledThreadPool(4))
+                .initialSegmentCount(4).initialToken(source -> source.createHeadToken())
+                .tokenClaimInterval(200).batchSize(10)
+                .build();
+    }
+
+    /** Reads a stream on a thread of its own, keeping every event's identifier in order of delivery. */
+    private static final class StreamReader implements AutoCloseable {
+        final List<String> read = new CopyOnWriteArrayList<>();
+        private final TrackingEventStream stream;
+        private final Thread thread;
+
+        StreamReader(TrackingEventStream stream) {
+            this.stream = stream;
+            this.thread = new Thread(() -> {
+                try {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        read.add(stream.nextAvailable().getIdentifier());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            thread.start();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            thread.interrupt();
+            thread.join(5_000);
+            stream.close();
+        }
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited a minute for " + what).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    /** What a reader gets from the given token on, fetch after fetch, until a fetch finds nothing more. */
+    static List<TrackedEventData<?>> readOn(GapAwareTrackingToken token) {
+        List<TrackedEventData<?>> read = new ArrayList<>();
+        List<? extends TrackedEventData<?>> fetched = engine.fetchTrackedEvents(token, 1_000);
+        while (!fetched.isEmpty()) {
+            read.addAll(fetched);
+            fetched = engine.fetchTrackedEvents(lastToken(fetched), 1_000);
+        }
+        return read;
+    }
+
+    record Appended(long index, String id) {
+    }
+
+    /** A reader that has seen every event up to the given one. */
+    private static GapAwareTrackingToken readerAt(Appended event) {
+        return GapAwareTrackingToken.newInstance(event.index(), List.of());
+    }
+
+    /** Events appended and committed, in global index order. */
+    private static List<Appended> append(int events) throws Exception {
+        try (Connection connection = application.getConnection()) {
+            return insert(connection, events);
+        }
+    }
+
+    /** Draws {@code indexes} global indexes in an append that rolls back. */
+    private static void drawAndRollBack(int indexes) {
+        new TransactionTemplate(new DataSourceTransactionManager(application)).executeWithoutResult(status -> {
+            jdbc.update(INSERT_SQL + " FROM generate_series(1, ?) AS g", UUID.randomUUID().toString(),
+                    Instant.now().toString(), indexes);
+            status.setRollbackOnly();
+        });
+    }
+
+    static List<Appended> insert(Connection connection, int events) throws Exception {
+        try (PreparedStatement insert = connection.prepareStatement(
+                INSERT_SQL + " FROM generate_series(1, ?) AS g RETURNING globalindex, eventidentifier")) {
+            insert.setString(1, UUID.randomUUID().toString());
+            insert.setString(2, Instant.now().toString());
+            insert.setInt(3, events);
+            List<Appended> appended = new ArrayList<>();
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    appended.add(new Appended(rows.getLong(1), rows.getString(2)));
+                }
+            }
+            appended.sort(Comparator.comparingLong(Appended::index));
+            return appended;
+        }
+    }
+
+    /** Fresh events (younger than Axon's gap timeout, so gaps before them are kept), one aggregate each. */
+    static final String INSERT_SQL = """
+            INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, payload,
+                                          payloadtype, metadata, timestamp)
+            SELECT ?::text || '-' || g, 0, 'Test', gen_random_uuid()::text, convert_to('{"branch":"ZZ"}', 'UTF8'),
+                   'test.Event', convert_to('{}', 'UTF8'), ?::text""";
+
+    private static GapAwareTrackingToken lastToken(List<? extends TrackedEventData<?>> events) {
+        assertThat(events).isNotEmpty();
+        return token(events.get(events.size() - 1));
+    }
+
+    private static GapAwareTrackingToken token(TrackedEventData<?> event) {
+        return (GapAwareTrackingToken) event.trackingToken();
+    }
+}
