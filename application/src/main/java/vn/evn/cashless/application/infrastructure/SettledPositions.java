@@ -20,11 +20,12 @@ import org.slf4j.LoggerFactory;
  * An append takes the writers' advisory lock shared before it draws an index and holds it until its transaction ends
  * ({@code V5__audit_export.sql}), so at an instant when that lock can be taken exclusively, no index already drawn
  * belongs to a transaction still running. {@code settle_event_position()} ({@code V16_1__settled_event_position.sql})
- * looks for such an instant without ever waiting for one: it holds the lock for one read of the sequence and one
- * update, so appends are held back for that long at most, and while appends are running it learns nothing. This class
- * tries at most once per interval, whichever reader asks. {@code final_event_position()}, which the hash chain and the
- * audit export call, waits for the lock and records what it learns the same way, so steady appends, when these tries
- * seldom find the lock free, still move the position on. One instance per process (a bean of {@code AxonSetup}).
+ * looks for such an instant without ever waiting for one: it holds the lock for a read of the global index's sequence
+ * and a move of the position's own, so appends are held back for that long at most, and while appends are running it
+ * learns nothing. This class tries at most once per interval, whichever reader asks. {@code final_event_position()},
+ * which the hash chain and the audit export call, waits for the lock and records what it learns the same way, so
+ * steady appends, when these tries seldom find the lock free, still move the position on. One instance per process
+ * (a bean of {@code AxonSetup}).
  */
 public final class SettledPositions {
 

@@ -36,6 +36,23 @@ import org.axonframework.serialization.Serializer;
  * root) and to its transaction only, and is as fresh as a load at the moment of the read: an event another writer
  * appends afterwards makes the unit of work's own append conflict on the aggregate's sequence, exactly as when it
  * is appended between an ordinary load and the commit.
+ * <p>
+ * A streaming reader's token does not carry the gaps that can never fill. Axon's token lists every index below its
+ * position not yet seen, so that an append still running when a reader passed its index is delivered once it
+ * commits; but an append that rolled back leaves its indexes unused for good, and Axon keeps them for the next
+ * {@code maxGapOffset} indexes, copied into the token of every event read (and the event cache holds thousands). Here
+ * each event row carries the position up to which the index was settled when the row's index was drawn
+ * ({@value #SETTLED_INDEX_COLUMN}, {@link SettledPositions}), and the event's token drops the gaps below it.
+ * <p>
+ * Why no reader can lose an event by it: that position belongs to the event, not to the reader, and it was settled
+ * before the event's index was drawn. A reader holds a token of an index only after a query that ran after that index
+ * was drawn, and that query asked for every index above the reader's position and every gap it listed, in order; so
+ * it returned every committed event at or below any position settled before, and what the reader has not read there
+ * never will be. Every truncation point a token carries (this one, or Axon's own for gaps too old or too far behind)
+ * is such a position for the token's index. Axon compares tokens of one index from different readers ({@code equals},
+ * when a reader joins the event cache or a processor's stream) and a segment's token with an event's ({@code covers},
+ * when a segment skips what it has handled) ignoring the gaps below the higher truncation point, which is then right
+ * for both. A token read back from the token store has lost its truncation point, and the gaps below it too.
  */
 public class SnapshotFreeEventStorageEngine extends JdbcEventStorageEngine {
 

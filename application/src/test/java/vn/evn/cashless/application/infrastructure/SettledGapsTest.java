@@ -1,6 +1,7 @@
 package vn.evn.cashless.application.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
@@ -106,8 +107,21 @@ class SettledGapsTest {
         new TransactionTemplate(new DataSourceTransactionManager(application)).executeWithoutResult(status ->
                 jdbc.queryForObject("SELECT final_event_position()", Long.class));
 
-        assertThat(jdbc.queryForObject("SELECT position FROM event_settled_position", Long.class))
+        assertThat(jdbc.queryForObject("SELECT last_value FROM event_settled_position", Long.class))
                 .isEqualTo(drawn);
+    }
+
+    @Test
+    void theApplicationsRoleMovesThePositionOnlyThroughTheLock() {
+        long before = jdbc.queryForObject("SELECT last_value FROM event_settled_position", Long.class);
+
+        for (String move : List.of("SELECT setval('event_settled_position', 1000000000000)",
+                "SELECT nextval('event_settled_position')", "SELECT record_settled_event_position()")) {
+            assertThatThrownBy(() -> jdbc.queryForObject(move, Object.class)).as(move)
+                    .rootCause().hasMessageContaining("permission denied");
+        }
+        assertThat(jdbc.queryForObject("SELECT last_value FROM event_settled_position", Long.class))
+                .isEqualTo(before);
     }
 
     @Test
