@@ -583,7 +583,7 @@ class SpeedBenchmark {
             // as the single node's ingest: each payment the first on a bill of its own, warm-up and timed alike
             int customers = TWO_NODES_WARM_UP + INGEST;
             Clients.run(CLIENTS, customers, i -> {
-                String code = String.format("PA20ZN%07d", i + 1);
+                String code = zn(i);
                 Http node = nodes[i % 2];
                 check(node.post("/api/customers", Map.of("code", code, "name", "Khách " + i, "branch", "ZN",
                         "commune", "99900", "registeredAt", "2020-01-01T00:00:00+07:00")), 201);
@@ -591,13 +591,13 @@ class SpeedBenchmark {
                         "dueDate", "2021-07-25")), 201);
             });
             // two fresh JVMs, where the single node's ingest runs in one warm from building the history
-            Clients.run(CLIENTS, TWO_NODES_WARM_UP, i -> check(nodes[i % 2].post("/api/payments", payment(
-                    String.format("PA20ZN%07d", i + 1), "2021-07", 1_000, "WARM2-" + i)), 201));
+            Clients.run(CLIENTS, TWO_NODES_WARM_UP, i -> check(nodes[i % 2].post("/api/payments", payment(zn(i),
+                    "2021-07", 1_000, "WARM2-" + i)), 201));
             AtomicInteger next = new AtomicInteger(TWO_NODES_WARM_UP);
             double rate = Clients.run(CLIENTS, INGEST, n -> {
                 int i = next.getAndIncrement();
-                check(nodes[i % 2].post("/api/payments", payment(String.format("PA20ZN%07d", i + 1),
-                        "2021-07", 1_000, "TWO-" + i)), 201);
+                check(nodes[i % 2].post("/api/payments", payment(zn(i), "2021-07", 1_000,
+                        "TWO-" + i)), 201);
             });
             Double baseline = baselines.get("select-and-insert");
             Double single = baselines.get("ingest");
@@ -618,8 +618,14 @@ class SpeedBenchmark {
                 "externalRef", ref, "paidAt", YearMonth.parse(period).atDay(12) + "T03:00:00Z");
     }
 
+    /** The i-th customer of the main history's branch (BM). */
     private static String bm(int i) {
         return String.format("PA20BM%07d", i + 1);
+    }
+
+    /** The i-th customer of the two-node step's own branch (ZN). */
+    private static String zn(int i) {
+        return String.format("PA20ZN%07d", i + 1);
     }
 
     private static void check(Http.Response response, int status) {

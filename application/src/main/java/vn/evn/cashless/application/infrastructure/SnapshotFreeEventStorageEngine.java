@@ -65,7 +65,7 @@ public class SnapshotFreeEventStorageEngine extends JdbcEventStorageEngine {
     private final EventSchema schema;
     private final SettledPositions settled;
 
-    /** {@code schema}: one whose tracked-event fields include {@value #SETTLED_INDEX_COLUMN} ({@link #eventSchema()}). */
+    /** {@code schema}: one whose tracked events include {@value #SETTLED_INDEX_COLUMN} ({@link #eventSchema()}). */
     public SnapshotFreeEventStorageEngine(Builder builder, ConnectionProvider connections, EventSchema schema,
                                           SettledPositions settled) {
         super(builder.schema(schema));

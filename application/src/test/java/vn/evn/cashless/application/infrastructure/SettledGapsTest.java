@@ -25,6 +25,7 @@ import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventhandling.TrackingToken;
@@ -247,6 +248,61 @@ class SettledGapsTest {
         }
     }
 
+    /**
+     * A processor's segment whose token is ahead of the stream its processor opens (from the lowest segment's token)
+     * skips the events it has handled, although the stream's reader knows by then that the gaps in that segment's
+     * token never fill: it is the event's settled position that counts, not what the reader knows.
+     */
+    @Test
+    void aSegmentAheadOfTheStreamSkipsWhatItHasHandled() throws Exception {
+        SettledPositions once = new SettledPositions(application, Duration.ofDays(1));
+        once.trySettle(); // its only try: a reader through it learns nothing new
+        SnapshotFreeEventStorageEngine unsettled = engine(application, once);
+        Appended first = append(1).get(0);
+        settled.trySettle();
+        drawAndRollBack(200);
+        List<Appended> before = append(9);
+        GapAwareTrackingToken behind = readerAt(first);
+        List<? extends TrackedEventData<?>> read = unsettled.fetchTrackedEvents(behind, 1_000);
+        GapAwareTrackingToken ahead = lastToken(read);
+        assertThat(ahead.getIndex()).isEqualTo(before.get(before.size() - 1).index());
+        assertThat(ahead.getGaps()).as("the 200 rolled back, not settled when the nine were appended").hasSize(200);
+        settled.trySettle();
+        List<Appended> after = append(10);
+
+        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
+        TokenStore tokens = JdbcTokenStore.builder().connectionProvider(new DataSourceConnectionProvider(application))
+                .serializer(Jackson3Serializer.builder().build()).build();
+        String name = "segment-ahead-" + UUID.randomUUID();
+        tokens.initializeTokenSegments(name, 2);
+        tokens.storeToken(behind, name, 0);
+        tokens.storeToken(ahead, name, 1);
+        tokens.releaseClaim(name, 0);
+        tokens.releaseClaim(name, 1);
+        Map<String, Integer> handled = new ConcurrentHashMap<>();
+        PooledStreamingEventProcessor processor = processor(name, store, tokens, handled);
+        processor.start();
+        long last = after.get(after.size() - 1).index();
+        try {
+            await(() -> processor.processingStatus().size() == 2 && processor.processingStatus().values().stream()
+                    .allMatch(status -> status.getTrackingToken() != null
+                            && status.getTrackingToken().position().orElse(0) >= last), "both segments at the head");
+        } finally {
+            processor.shutdownAsync().get(30, TimeUnit.SECONDS);
+            store.shutDown();
+        }
+
+        Segment behindSegment = Segment.ROOT_SEGMENT.split()[0];
+        List<String> owedByTheSegmentBehind = before.stream()
+                .filter(event -> behindSegment.matches(event.aggregate())).map(Appended::id).toList();
+        assertThat(owedByTheSegmentBehind).as("both segments own some of the nine").isNotEmpty()
+                .hasSizeLessThan(before.size());
+        List<String> expected = new ArrayList<>(owedByTheSegmentBehind);
+        after.forEach(event -> expected.add(event.id()));
+        assertThat(handled).as("the segment ahead handles none of the nine again").containsOnlyKeys(expected)
+                .allSatisfy((id, times) -> assertThat(times).as(id).isEqualTo(1));
+    }
+
     private static PooledStreamingEventProcessor processor(String name, EmbeddedEventStore store, TokenStore tokens,
                                                            Map<String, Integer> handled) {
         EventMessageHandler counter = event -> handled.merge(event.getIdentifier(), 1, Integer::sum);
@@ -307,7 +363,7 @@ class SettledGapsTest {
         return read;
     }
 
-    record Appended(long index, String id) {
+    record Appended(long index, String id, String aggregate) {
     }
 
     /** A reader that has seen every event up to the given one. */
@@ -332,15 +388,15 @@ class SettledGapsTest {
     }
 
     static List<Appended> insert(Connection connection, int events) throws Exception {
-        try (PreparedStatement insert = connection.prepareStatement(
-                INSERT_SQL + " FROM generate_series(1, ?) AS g RETURNING globalindex, eventidentifier")) {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_SQL
+                + " FROM generate_series(1, ?) AS g RETURNING globalindex, eventidentifier, aggregateidentifier")) {
             insert.setString(1, UUID.randomUUID().toString());
             insert.setString(2, Instant.now().toString());
             insert.setInt(3, events);
             List<Appended> appended = new ArrayList<>();
             try (ResultSet rows = insert.executeQuery()) {
                 while (rows.next()) {
-                    appended.add(new Appended(rows.getLong(1), rows.getString(2)));
+                    appended.add(new Appended(rows.getLong(1), rows.getString(2), rows.getString(3)));
                 }
             }
             appended.sort(Comparator.comparingLong(Appended::index));
