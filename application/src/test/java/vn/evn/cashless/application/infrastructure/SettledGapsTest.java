@@ -2,6 +2,7 @@ package vn.evn.cashless.application.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
@@ -18,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.LongStream;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
@@ -52,6 +52,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * read it.
  */
 class SettledGapsTest {
+
+    private static final Duration A_MINUTE = Duration.ofMinutes(1);
 
     private static EmbeddedPostgres postgres;
     private static DataSource application;
@@ -204,7 +206,7 @@ class SettledGapsTest {
 
         PooledStreamingEventProcessor first = processor(name, store, tokens, handled);
         first.start();
-        await(() -> first.processingStatus().size() == 4, "the four segments claimed");
+        await("the four segments claimed").atMost(A_MINUTE).until(() -> first.processingStatus().size() == 4);
         List<Appended> appended = new ArrayList<>();
         Appended late;
         try (Connection running = application.getConnection()) {
@@ -212,7 +214,8 @@ class SettledGapsTest {
             late = insert(running, 1).get(0);
             drawAndRollBack(500);
             appended.addAll(append(50));
-            await(() -> appended.stream().allMatch(event -> handled.containsKey(event.id())), "the 50 handled");
+            await("the 50 handled").atMost(A_MINUTE)
+                    .until(() -> appended.stream().allMatch(event -> handled.containsKey(event.id())));
             first.shutdownAsync().get(30, TimeUnit.SECONDS);
             running.commit();
         }
@@ -227,9 +230,7 @@ class SettledGapsTest {
         second.start();
         long last = appended.stream().mapToLong(Appended::index).max().orElseThrow();
         try {
-            await(() -> second.processingStatus().size() == 4 && second.processingStatus().values().stream()
-                    .allMatch(status -> status.getTrackingToken() != null
-                            && status.getTrackingToken().position().orElse(0) >= last), "every segment at the head");
+            await("every segment at the head").atMost(A_MINUTE).until(() -> atOrPast(second, 4, last));
             List<String> ids = appended.stream().map(Appended::id).toList();
             assertThat(ids).allSatisfy(id -> assertThat(handled.get(id)).as("times handled: " + id).isEqualTo(1));
             assertThat(second.processingStatus().values()).allSatisfy(status ->
@@ -237,7 +238,7 @@ class SettledGapsTest {
                             .as("none of the 1,800 rolled-back indexes, but the one at the settled position")
                             .isSubsetOf(settledLast));
             for (StreamReader reader : List.of(early, later)) {
-                await(() -> reader.read.containsAll(ids), "every event through the event cache");
+                await("every event through the event cache").atMost(A_MINUTE).until(() -> reader.read.containsAll(ids));
                 assertThat(reader.read.stream().filter(ids::contains)).as("each once").hasSize(ids.size());
             }
         } finally {
@@ -284,9 +285,7 @@ class SettledGapsTest {
         processor.start();
         long last = after.get(after.size() - 1).index();
         try {
-            await(() -> processor.processingStatus().size() == 2 && processor.processingStatus().values().stream()
-                    .allMatch(status -> status.getTrackingToken() != null
-                            && status.getTrackingToken().position().orElse(0) >= last), "both segments at the head");
+            await("both segments at the head").atMost(A_MINUTE).until(() -> atOrPast(processor, 2, last));
         } finally {
             processor.shutdownAsync().get(30, TimeUnit.SECONDS);
             store.shutDown();
@@ -316,6 +315,13 @@ class SettledGapsTest {
                 .build();
     }
 
+    /** Whether each of the processor's {@code segments} is claimed and has read up to {@code index} or past it. */
+    private static boolean atOrPast(PooledStreamingEventProcessor processor, int segments, long index) {
+        return processor.processingStatus().size() == segments && processor.processingStatus().values().stream()
+                .allMatch(status -> status.getTrackingToken() != null
+                        && status.getTrackingToken().position().orElse(0) >= index);
+    }
+
     /** Reads a stream on a thread of its own, keeping every event's identifier in order of delivery. */
     private static final class StreamReader implements AutoCloseable {
         final List<String> read = new CopyOnWriteArrayList<>();
@@ -341,14 +347,6 @@ class SettledGapsTest {
             thread.interrupt();
             thread.join(5_000);
             stream.close();
-        }
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited a minute for " + what).isLessThan(deadline);
-            Thread.sleep(50);
         }
     }
 
