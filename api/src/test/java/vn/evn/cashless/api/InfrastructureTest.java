@@ -11,6 +11,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.timeout.HandlerTimeoutHandlerEnhancerDefinition;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
@@ -72,6 +73,16 @@ class InfrastructureTest extends EndToEndTest {
                 + "WHERE token IS NOT NULL", byte[].class);
         assertThat(stored).isNotEmpty().allSatisfy(bytes ->
                 assertThat(new String(bytes, StandardCharsets.UTF_8)).startsWith("{").doesNotContain("<"));
+    }
+
+    /**
+     * Axon's timeouts put every handler call and unit of work on one shared scheduler (docs/performance.md, "Axon's
+     * timeouts"): neither the handlers' wrapper nor the units of work's interceptors are configured.
+     */
+    @Test
+    void axonsTimeoutsAreOff() {
+        assertThat(context.getBeanNamesForType(HandlerTimeoutHandlerEnhancerDefinition.class)).isEmpty();
+        assertThat(context.containsBean("axonTimeoutConfigurerModule")).isFalse();
     }
 
     @Test
