@@ -13,6 +13,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.timeout.HandlerTimeoutHandlerEnhancerDefinition;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.serialization.xml.XStreamSerializer;
@@ -27,6 +28,7 @@ import vn.evn.cashless.api.support.Http;
 import vn.evn.cashless.api.support.Tester;
 import vn.evn.cashless.application.infrastructure.BatchEventStore;
 import vn.evn.cashless.application.infrastructure.SnapshotFreeEventStorageEngine;
+import vn.evn.cashless.application.messaging.CachedCommandTargetResolver;
 
 /** The wiring the design rests on: a pitfall here fails silently, so it is asserted. */
 class InfrastructureTest extends EndToEndTest {
@@ -83,6 +85,13 @@ class InfrastructureTest extends EndToEndTest {
     void axonsTimeoutsAreOff() {
         assertThat(context.getBeanNamesForType(HandlerTimeoutHandlerEnhancerDefinition.class)).isEmpty();
         assertThat(context.containsBean("axonTimeoutConfigurerModule")).isFalse();
+    }
+
+    /** Every aggregate finds a command's target with the resolver that looks once per command class. */
+    @Test
+    void commandTargetsAreFoundOncePerCommandClass() {
+        assertThat(context.getBean(org.axonframework.config.Configuration.class)
+                .getComponent(CommandTargetResolver.class)).isInstanceOf(CachedCommandTargetResolver.class);
     }
 
     @Test

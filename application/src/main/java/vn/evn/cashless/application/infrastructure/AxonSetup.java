@@ -16,6 +16,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -23,6 +24,7 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.evn.cashless.application.admin.ReadModelFailures;
+import vn.evn.cashless.application.messaging.CachedCommandTargetResolver;
 import vn.evn.cashless.application.messaging.RequestContext;
 import vn.evn.cashless.domain.billing.Bill;
 import vn.evn.cashless.domain.customer.Customer;
@@ -37,10 +39,15 @@ public class AxonSetup {
     /** The processing group whose handlers keep the command-side look-ups, inside the command's transaction. */
     public static final String COMMAND_LOOKUPS = "command-lookups";
 
-    /** The domain module knows no Spring, so its aggregates are registered here rather than by annotation. */
+    /**
+     * The domain module knows no Spring, so its aggregates are registered here rather than by annotation. Every
+     * aggregate finds a command's target with {@link CachedCommandTargetResolver}: Axon's rules, looked up once per
+     * command class.
+     */
     @Bean
     ConfigurerModule aggregates() {
         return configurer -> configurer
+                .registerComponent(CommandTargetResolver.class, c -> new CachedCommandTargetResolver())
                 .configureAggregate(Branch.class)
                 .configureAggregate(Customer.class)
                 .configureAggregate(Bill.class)
