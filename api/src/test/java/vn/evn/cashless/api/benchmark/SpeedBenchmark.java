@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.evn.cashless.api.support.Http;
 import vn.evn.cashless.api.support.RunningApplication;
+import vn.evn.cashless.api.support.Tester;
 import vn.evn.cashless.api.support.SharedDatabase;
 
 /**
@@ -44,10 +46,12 @@ import vn.evn.cashless.api.support.SharedDatabase;
  * </pre>
  *
  * <p>The application runs in a JVM of its own with {@code -Xmx512m} on a fresh embedded PostgreSQL (fsync and
- * synchronous_commit on); 16 client threads in this JVM drive it over HTTP. The baselines connect with JDBC to the
- * same server (its port is fixed at start) and work in a schema of their own, {@code bench}. The history is built
- * through the ledger's public paths only: the Bắc Mê demo load, then reconciliation files. Each measurement runs on
- * its own; one that fails is reported in the table, and the others still run.
+ * synchronous_commit on); 16 client threads in this JVM drive it over HTTP. Where {@code wrk} is installed (or can
+ * be: {@code apt-get install wrk} as root), the HTTP ceiling and the ingests are measured once more with the load from
+ * {@code wrk}, a process of its own that takes far less of the two cores than this JVM. The baselines connect with
+ * JDBC to the same server (its port is fixed at start) and work in a schema of their own, {@code bench}. The history
+ * is built through the ledger's public paths only: the Bắc Mê demo load, then reconciliation files. Each measurement
+ * runs on its own; one that fails is reported in the table, and the others still run.
  */
 class SpeedBenchmark {
 
@@ -63,6 +67,9 @@ class SpeedBenchmark {
     /** Payments before the timed ones, so that the JIT has compiled the path on the empty ledger too. */
     private static final int LATENCY_WARM_UP = 200;
     private static final int DEMO_CUSTOMERS = 10_000;
+    /** How long wrk loads the server before a measured run, and how long the measured run lasts. */
+    private static final Duration WRK_WARM_UP = Duration.ofSeconds(QUICK ? 3 : 10);
+    private static final Duration WRK_RUN = Duration.ofSeconds(QUICK ? 5 : 20);
     /**
      * Payments through the two nodes before their ingest is timed, each on a bill of its own, after a customer and a
      * bill made over HTTP for every payment; the JIT compiles the path meanwhile.
@@ -77,7 +84,9 @@ class SpeedBenchmark {
     private final AtomicLong maxHeap = new AtomicLong();
     private final List<String> notes = new ArrayList<>();
     private int pgPort;
+    private Optional<Path> wrk = Optional.empty();
     private Http http;
+    private int port;
     private long head;
 
     /** One line of the table; numbers are null where there is none. */
@@ -90,6 +99,7 @@ class SpeedBenchmark {
         Path run = ROOT.resolve("run-" + UUID.randomUUID());
         Path data = run.resolve("node").resolve("postgres");
         pgPort = freePort();
+        wrk = Wrk.find(notes);
         List<String> jvm = List.of("-Xmx512m");
         String pg = "--ledger.embedded-postgres.port=" + pgPort;
 
@@ -106,6 +116,7 @@ class SpeedBenchmark {
         try (RunningApplication app = RunningApplication.start(data, Map.of(), jvm, pg,
                 "--spring.profiles.active=demo")) {
             http = app.http();
+            port = app.port();
             Thread heap = heapSampler();
             try {
                 step("history: demo load", this::demoLoad);
@@ -126,6 +137,10 @@ class SpeedBenchmark {
                 step("the server's own ceiling: GET /api/branches/BM, 16 clients", this::httpCeiling);
                 step("ingest: POST /api/payments, 16 clients", () -> ingest("2021-08", 0.0));
                 step("ingest with ~20% resent duplicates, 16 clients", () -> ingest("2021-10", 0.2));
+                if (wrk.isPresent()) {
+                    step("ingest, load from wrk", () -> ingestFromWrk("2021-09", 0.0));
+                    step("ingest with ~20% resent duplicates, load from wrk", () -> ingestFromWrk("2021-12", 0.2));
+                }
                 step("reconciliation import lines/s", this::reconciliation);
                 step("query p50/p99", this::queries);
                 step("as-of figures", this::asOf);
@@ -462,6 +477,51 @@ class SpeedBenchmark {
         record("the server's own ceiling: GET /api/branches/BM (signed in, one row), 16 clients, requests/s", rate,
                 "requests/s", baselines.get("select-and-insert"), "select-and-insert tx/s, 16 clients", null, null);
         baselines.put("ceiling", rate);
+        if (wrk.isPresent()) {
+            Wrk.run(wrk.get(), port, Wrk.get(Tester.authorization(), "/api/branches/BM"), WRK_WARM_UP);
+            Wrk.Result measured = expectOnly("GET /api/branches/BM", Wrk.run(wrk.get(), port,
+                    Wrk.get(Tester.authorization(), "/api/branches/BM"), WRK_RUN), false);
+            record("the server's own ceiling, load from wrk: GET /api/branches/BM, 16 connections, requests/s",
+                    measured.perSecond(), "requests/s", baselines.get("select-and-insert"),
+                    "select-and-insert tx/s, 16 clients", null, null);
+            baselines.put("ceiling-wrk", measured.perSecond());
+        }
+    }
+
+    /**
+     * As {@link #ingest}, with the load from {@code wrk} (a process of its own, written in C) for a fixed time
+     * instead of from this JVM: 16 connections posting payments of 1,000 VND to the BM customers' bills of a
+     * period, every answer counted by its status. With a share of resends, that share of the requests resends,
+     * identical, a payment already answered; the figure counts every 2xx. Any other answer fails the step.
+     */
+    private void ingestFromWrk(String period, double resend) throws Exception {
+        issueBills(YearMonth.parse(period), DEMO_CUSTOMERS, 300_000);
+        String prefix = "WRK-" + period;
+        expectOnly("warm-up", Wrk.run(wrk.get(), port, Wrk.payments(Tester.authorization(), "BM", period,
+                DEMO_CUSTOMERS, prefix + "-WARM", 0.0), WRK_WARM_UP), false);
+        Wrk.Result measured = expectOnly("payments", Wrk.run(wrk.get(), port, Wrk.payments(Tester.authorization(),
+                "BM", period, DEMO_CUSTOMERS, prefix, resend), WRK_RUN), resend > 0);
+        Double baseline = baselines.get("select-and-insert");
+        String figure = resend == 0 ? "ingest, load from wrk: POST /api/payments, 16 connections, requests/s"
+                : String.format("ingest with %.0f%% resent duplicates, load from wrk, 16 connections, requests/s",
+                        100.0 * measured.ok() / (measured.created() + measured.ok()));
+        record(figure, measured.perSecond(), "requests/s", baseline, "select-and-insert tx/s, 16 clients", "≥ 0.8×",
+                baseline == null ? null : measured.perSecond() / baseline >= 0.8);
+        Double ceiling = baselines.get("ceiling-wrk");
+        if (resend == 0 && ceiling != null) {
+            notes.add(String.format("ingest, load from wrk: %,.0f payments/s is %.2f× the server's own ceiling"
+                    + " under wrk (%,.0f requests/s)", measured.perSecond(), measured.perSecond() / ceiling, ceiling));
+        }
+    }
+
+    /** A wrk run's result, if every answer was 201 or (only where resends were sent, or for a GET) 200. */
+    private static Wrk.Result expectOnly(String what, Wrk.Result result, boolean resends) {
+        boolean get = what.startsWith("GET");
+        if (result.other() > 0 || (!get && !resends && result.ok() > 0) || (get && result.created() > 0)) {
+            throw new IllegalStateException(String.format("%s from wrk: %d answered 201, %d answered 200, %d other"
+                    + " (the first: %s)", what, result.created(), result.ok(), result.other(), result.firstOther()));
+        }
+        return result;
     }
 
     private void reconciliation() throws Exception {
@@ -607,6 +667,19 @@ class SpeedBenchmark {
             if (single != null) {
                 notes.add(String.format("two nodes: %.2f× the single node's ingest (a fresh, small database)",
                         rate / single));
+            }
+            if (wrk.isPresent()) {
+                // the same, the load from two wrk processes, one a node, each with payments of its own, on the
+                // same bills (each can take 300)
+                List<Integer> ports = List.of(first.port(), second.port());
+                List<String> scripts = List.of(
+                        Wrk.payments(Tester.authorization(), "ZN", "2021-07", customers, "WRK2-A", 0.0),
+                        Wrk.payments(Tester.authorization(), "ZN", "2021-07", customers, "WRK2-B", 0.0));
+                Wrk.Result measured = expectOnly("payments on two nodes", Wrk.runTogether(wrk.get(), ports,
+                        scripts, WRK_RUN), false);
+                record("ingest on two nodes, load from wrk (one process a node, 8 connections each), requests/s",
+                        measured.perSecond(), "requests/s", baseline, "select-and-insert tx/s, 16 clients (main server)",
+                        "≥ 0.8×", baseline == null ? null : measured.perSecond() / baseline >= 0.8);
             }
         }
     }
