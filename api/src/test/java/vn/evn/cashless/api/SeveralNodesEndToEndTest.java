@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -151,102 +152,25 @@ class SeveralNodesEndToEndTest {
         Customers placed = customersWithBills(6, 1, 1_000_000_000_000L);
         List<String> customers = placed.codes();
         String branch = placed.branch();
-        assertThat(node(0).put("/api/plans/" + branch + "/2021-Q1", Map.of(
-                "targets", Map.of("cashlessAmountRatio", 50, "cashlessPaymentRatio", 50,
-                        "zaloRegistrations", 10, "communeCoverage", 100),
-                "cashlessKinds", List.of("BANK", "E_WALLET"))).status()).isEqualTo(200);
+        assignPlan(branch);
         int victim = NODES - 1;
         String victimName = node(victim).get("/api/status").json().get("node").asString();
 
-        Map<Notification, String> acknowledged = new ConcurrentHashMap<>();
-        Set<Notification> unanswered = ConcurrentHashMap.newKeySet();
-        List<String> unexpected = new CopyOnWriteArrayList<>();
-        AtomicInteger resendsRecognised = new AtomicInteger();
-        AtomicInteger cutOff = new AtomicInteger();
         boolean[] dead = new boolean[NODES];
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         int requestsPerClient = 80;
-        long loadStarted = System.nanoTime();
-        for (int c = 0; c < CLIENTS; c++) {
-            int client = c;
-            clients.submit(() -> {
-                List<Notification> mine = new ArrayList<>();
-                for (int request = 0; request < requestsPerClient; request++) {
-                    int target = (client + request) % NODES;
-                    if (dead[target]) {
-                        target = (target + 1) % NODES;
-                    }
-                    boolean resend = request % 4 == 3 && !mine.isEmpty();
-                    Notification notification = resend ? mine.get(request % mine.size())
-                            : new Notification(customers.get((client + request) % customers.size()),
-                                    1_000 + 100L * (request % 50), "KILL-C" + client + "-" + request);
-                    Http.Response answer;
-                    try {
-                        answer = node(target).post("/api/payments", notification.body());
-                    } catch (UncheckedIOException e) {
-                        cutOff.incrementAndGet();
-                        if (!resend) {
-                            unanswered.add(notification);
-                        }
-                        continue;
-                    }
-                    String id = answer.json() == null || answer.json().get("id") == null ? null
-                            : answer.json().get("id").asString();
-                    if (answer.status() == (resend ? 200 : 201) && notification.paymentId().equals(id)) {
-                        if (resend) {
-                            resendsRecognised.incrementAndGet();
-                        } else {
-                            acknowledged.put(notification, id);
-                            mine.add(notification);
-                        }
-                    } else {
-                        unexpected.add(notification + (resend ? " resent: " : ": ") + answer);
-                    }
-                }
-            });
-        }
-        await().atMost(Duration.ofSeconds(120)).until(() -> !unexpected.isEmpty()
-                || acknowledged.size() >= CLIENTS * requestsPerClient / 4);
+        Load load = new Load(customers, "KILL", requestsPerClient, i -> {
+            int target = i % NODES;
+            return node(dead[target] ? (target + 1) % NODES : target);
+        });
+        load.awaitAcknowledged(CLIENTS * requestsPerClient / 4);
         long killedAt = System.nanoTime();
         nodes.get(victim).kill();
         dead[victim] = true;
         // the living nodes take the dead node's segments over while the clients go on
         double takeover = awaitTakenOver(node(0), victimName, killedAt);
-        clients.shutdown();
-        assertThat(clients.awaitTermination(5, TimeUnit.MINUTES)).as("every client done").isTrue();
-        double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
-        assertThat(unexpected).as("answers other than 201 for new and 200 for resent notifications").isEmpty();
-
-        Map<String, Long> stored = new TreeMap<>();
-        customers.forEach(customer -> stored.putAll(StoredPayments.recordedPerPayment(node(0), customer)));
-        assertThat(stored).as("PaymentRecorded events per payment").allSatisfy((payment, events) ->
-                assertThat(events).as(payment).isOne());
-        assertThat(stored.keySet()).as("no acknowledged payment lost").containsAll(acknowledged.values());
-        Set<String> sent = new HashSet<>(acknowledged.values());
-        unanswered.forEach(notification -> sent.add(notification.paymentId()));
-        assertThat(sent).as("nothing stored that no client sent").containsAll(stored.keySet());
-        long storedAnyway = 0;
-        for (Notification notification : unanswered) {
-            boolean wasStored = stored.containsKey(notification.paymentId());
-            Http.Response answer = node(1).post("/api/payments", notification.body());
-            assertThat(answer.status()).as(notification + " stored before the kill: " + wasStored)
-                    .isEqualTo(wasStored ? 200 : 201);
-            acknowledged.put(notification, notification.paymentId());
-            storedAnyway += wasStored ? 1 : 0;
-        }
-        awaitCaughtUp(node(0));
-        awaitCaughtUp(node(1));
-
-        Map<String, Map<String, Long>> expected = acknowledged.entrySet().stream().collect(Collectors.groupingBy(
-                entry -> entry.getKey().customer(), Collectors.toMap(Map.Entry::getValue, entry -> 1L)));
-        for (String customer : customers) {
-            assertThat(StoredPayments.listedPerPayment(node(1), customer)).as(customer)
-                    .isEqualTo(expected.getOrDefault(customer, Map.of()));
-        }
-        long total = acknowledged.keySet().stream().mapToLong(Notification::amount).sum();
+        double loadSeconds = load.finish();
+        long storedAnyway = assertNothingLostNothingTwice(load, placed, node(0), node(1));
         Map<String, JsonNode> figures = figures(node(0), branch);
-        assertThat(figures(node(1), branch)).as("the figures every node answers").isEqualTo(figures);
-        assertThat(figures.get("channels").toString()).contains(String.valueOf(total));
 
         // a single node replays the same events into the figures: the same rows, the same answers
         JsonNode before = checksum(node(0), "figures");
@@ -262,9 +186,141 @@ class SeveralNodesEndToEndTest {
                         + "%d requests cut off by the kill, of whose new notifications %d had been stored; "
                         + "none lost, none twice; the dead node's segments were taken over %.1f s after the kill; "
                         + "%d requests answered in %.1f s (%.0f/s, a node down for most of it)%n",
-                NODES, CLIENTS, acknowledged.size(), resendsRecognised.get(), cutOff.get(), storedAnyway, takeover,
-                CLIENTS * requestsPerClient - cutOff.get(), loadSeconds,
-                (CLIENTS * requestsPerClient - cutOff.get()) / loadSeconds);
+                NODES, CLIENTS, load.acknowledged.size(), load.resendsRecognised.get(), load.cutOff.get(),
+                storedAnyway, takeover, load.answered(), loadSeconds, load.answered() / loadSeconds);
+    }
+
+    /** A plan for a branch's 2021-Q1, so that its progress can be read. */
+    private static void assignPlan(String branch) {
+        assertThat(node(0).put("/api/plans/" + branch + "/2021-Q1", Map.of(
+                "targets", Map.of("cashlessAmountRatio", 50, "cashlessPaymentRatio", 50,
+                        "zaloRegistrations", 10, "communeCoverage", 100),
+                "cashlessKinds", List.of("BANK", "E_WALLET"))).status()).isEqualTo(200);
+    }
+
+    /**
+     * {@value #CLIENTS} clients in the background, each sending new payment notifications to the customers in turn
+     * and, every fourth request, resending one of its own already acknowledged; {@code target} picks the node of the
+     * n-th request. A request cut off (its node killed) is remembered, unanswered.
+     */
+    private static final class Load {
+        final Map<Notification, String> acknowledged = new ConcurrentHashMap<>();
+        final Set<Notification> unanswered = ConcurrentHashMap.newKeySet();
+        final List<String> unexpected = new CopyOnWriteArrayList<>();
+        final AtomicInteger resendsRecognised = new AtomicInteger();
+        final AtomicInteger cutOff = new AtomicInteger();
+        private final AtomicInteger sent = new AtomicInteger();
+        private final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        private final long started = System.nanoTime();
+
+        Load(List<String> customers, String prefix, int requestsPerClient, IntFunction<Http> target) {
+            for (int c = 0; c < CLIENTS; c++) {
+                int client = c;
+                clients.submit(() -> {
+                    List<Notification> mine = new ArrayList<>();
+                    for (int request = 0; request < requestsPerClient; request++) {
+                        boolean resend = request % 4 == 3 && !mine.isEmpty();
+                        Notification notification = resend ? mine.get(request % mine.size())
+                                : new Notification(customers.get((client + request) % customers.size()),
+                                        1_000 + 100L * (request % 50), prefix + "-C" + client + "-" + request);
+                        send(target.apply(client + request), notification, resend, mine);
+                    }
+                });
+            }
+        }
+
+        private void send(Http node, Notification notification, boolean resend, List<Notification> mine) {
+            sent.incrementAndGet();
+            Http.Response answer;
+            try {
+                answer = node.post("/api/payments", notification.body());
+            } catch (UncheckedIOException e) {
+                cutOff.incrementAndGet();
+                if (!resend) {
+                    unanswered.add(notification);
+                }
+                return;
+            }
+            String id = answer.json() == null || answer.json().get("id") == null ? null
+                    : answer.json().get("id").asString();
+            if (answer.status() == (resend ? 200 : 201) && notification.paymentId().equals(id)) {
+                if (resend) {
+                    resendsRecognised.incrementAndGet();
+                } else {
+                    acknowledged.put(notification, id);
+                    mine.add(notification);
+                }
+            } else {
+                unexpected.add(notification + (resend ? " resent: " : ": ") + answer);
+            }
+        }
+
+        /** Waits until so many new payments are acknowledged (or an answer was unexpected). */
+        void awaitAcknowledged(int count) {
+            await().atMost(Duration.ofSeconds(120)).until(() -> !unexpected.isEmpty()
+                    || acknowledged.size() >= count);
+        }
+
+        /** Waits for every client to end; the seconds since the load started. Every answer was as expected. */
+        double finish() throws InterruptedException {
+            clients.shutdown();
+            assertThat(clients.awaitTermination(5, TimeUnit.MINUTES)).as("every client done").isTrue();
+            assertThat(unexpected).as("answers other than 201 for new and 200 for resent notifications").isEmpty();
+            return (System.nanoTime() - started) / 1e9;
+        }
+
+        int answered() {
+            return sent.get() - cutOff.get();
+        }
+    }
+
+    /**
+     * Every acknowledged payment is stored once and nothing else is; each cut-off notification, sent again, gets the
+     * answer its fate calls for (200 if it was stored, 201 if not); once the read models have caught up, every node
+     * given lists each payment once and answers the same figures, whose amount is the sum of the payments. Returns
+     * how many cut-off notifications had been stored.
+     */
+    private static long assertNothingLostNothingTwice(Load load, Customers placed, Http... living) {
+        List<String> customers = placed.codes();
+        Map<String, Long> stored = new TreeMap<>();
+        customers.forEach(customer -> stored.putAll(StoredPayments.recordedPerPayment(living[0], customer)));
+        assertThat(stored).as("PaymentRecorded events per payment").allSatisfy((payment, events) ->
+                assertThat(events).as(payment).isOne());
+        assertThat(stored.keySet()).as("no acknowledged payment lost").containsAll(load.acknowledged.values());
+        Set<String> sent = new HashSet<>(load.acknowledged.values());
+        load.unanswered.forEach(notification -> sent.add(notification.paymentId()));
+        assertThat(sent).as("nothing stored that no client sent").containsAll(stored.keySet());
+        long storedAnyway = 0;
+        for (Notification notification : load.unanswered) {
+            boolean wasStored = stored.containsKey(notification.paymentId());
+            Http.Response answer = living[1].post("/api/payments", notification.body());
+            assertThat(answer.status()).as(notification + " stored before the kill: " + wasStored)
+                    .isEqualTo(wasStored ? 200 : 201);
+            load.acknowledged.put(notification, notification.paymentId());
+            storedAnyway += wasStored ? 1 : 0;
+        }
+        for (Http node : living) {
+            awaitCaughtUp(node);
+        }
+
+        Map<String, Map<String, Long>> expected = load.acknowledged.entrySet().stream().collect(
+                Collectors.groupingBy(entry -> entry.getKey().customer(),
+                        Collectors.toMap(Map.Entry::getValue, entry -> 1L)));
+        for (Http node : living) {
+            for (String customer : customers) {
+                assertThat(StoredPayments.listedPerPayment(node, customer)).as(customer)
+                        .isEqualTo(expected.getOrDefault(customer, Map.of()));
+            }
+        }
+        long total = load.acknowledged.keySet().stream().mapToLong(Notification::amount).sum();
+        Map<String, JsonNode> figures = figures(living[0], placed.branch());
+        assertThat(figures.get("channels").toString())
+                .as("figures of %d payments, %d VND", load.acknowledged.size(), total)
+                .contains("\"payments\":" + load.acknowledged.size() + ",\"amount\":" + total + ",");
+        for (Http node : living) {
+            assertThat(figures(node, placed.branch())).as("the figures every node answers").isEqualTo(figures);
+        }
+        return storedAnyway;
     }
 
     /** Waits until a living node holds every segment the dead node held; seconds since the kill. */
