@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -118,9 +119,13 @@ public final class Browser implements AutoCloseable {
         return find(css).getText();
     }
 
-    /** Polls, with a deadline, until the condition holds; fails with what it last saw. */
+    /**
+     * Polls, with a deadline, until the condition holds; fails with what it last saw. An element the page replaced
+     * while the condition read it (the dashboard renders again) is read again at the next poll.
+     */
     public void await(String what, java.util.function.Predicate<ChromeDriver> condition) {
         new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(100))
+                .ignoring(StaleElementReferenceException.class)
                 .withMessage(() -> what + "; the page was " + driver.getCurrentUrl() + ": "
                         + driver.findElement(By.tagName("body")).getText())
                 .until(driver -> condition.test(this.driver));
