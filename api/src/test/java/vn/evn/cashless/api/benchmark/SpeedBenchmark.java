@@ -498,9 +498,9 @@ class SpeedBenchmark {
         issueBills(YearMonth.parse(period), DEMO_CUSTOMERS, 300_000);
         String prefix = "WRK-" + period;
         expectOnly("warm-up", Wrk.run(wrk.get(), port, Wrk.payments(Tester.authorization(), "BM", period,
-                DEMO_CUSTOMERS, prefix + "-WARM", 0.0), WRK_WARM_UP), false);
+                DEMO_CUSTOMERS, prefix + "-WARM", 0.0, 2, 0), WRK_WARM_UP), false);
         Wrk.Result measured = expectOnly("payments", Wrk.run(wrk.get(), port, Wrk.payments(Tester.authorization(),
-                "BM", period, DEMO_CUSTOMERS, prefix, resend), WRK_RUN), resend > 0);
+                "BM", period, DEMO_CUSTOMERS, prefix, resend, 2, 0), WRK_RUN), resend > 0);
         Double baseline = baselines.get("select-and-insert");
         String figure = resend == 0 ? "ingest, load from wrk: POST /api/payments, 16 connections, requests/s"
                 : String.format("ingest with %.0f%% resent duplicates, load from wrk, 16 connections, requests/s",
@@ -669,12 +669,12 @@ class SpeedBenchmark {
                         rate / single));
             }
             if (wrk.isPresent()) {
-                // the same, the load from two wrk processes, one a node, each with payments of its own, on the
-                // same bills (each can take 300)
+                // the same, the load from two wrk processes, one a node, each with payments of its own: one pays
+                // the even customers in turn, the other the odd ones
                 List<Integer> ports = List.of(first.port(), second.port());
                 List<String> scripts = List.of(
-                        Wrk.payments(Tester.authorization(), "ZN", "2021-07", customers, "WRK2-A", 0.0),
-                        Wrk.payments(Tester.authorization(), "ZN", "2021-07", customers, "WRK2-B", 0.0));
+                        Wrk.payments(Tester.authorization(), "ZN", "2021-07", customers, "WRK2-A", 0.0, 2, 0),
+                        Wrk.payments(Tester.authorization(), "ZN", "2021-07", customers, "WRK2-B", 0.0, 2, 1));
                 Wrk.Result measured = expectOnly("payments on two nodes", Wrk.runTogether(wrk.get(), ports,
                         scripts, WRK_RUN), false);
                 record("ingest on two nodes, load from wrk (one process a node, 8 connections each), requests/s",

@@ -69,23 +69,25 @@ final class Wrk {
     }
 
     /**
-     * Payments of 1,000 VND to the bills of {@code period} of a branch's customers {@code PA20<branch>0000001…}, the
-     * n-th to customer {@code n % bills};
-     * with probability {@code resend}, a request resends, identical, a payment sent at least 64 requests before
-     * on the same thread (so already answered: a thread's connections hold at most that many in flight).
+     * Payments of 1,000 VND to the bills of {@code period} of a branch's customers {@code PA20<branch>0000001…}, each
+     * customer in turn: the k-th request of a wrk thread (k = 0, 1, …) pays customer
+     * {@code (k * stride + base + thread - 1) % bills}, so that {@code stride} threads in all, numbered by
+     * {@code base + thread - 1}, pay the customers one after another and spread evenly over them. With probability
+     * {@code resend}, a request resends, identical, a payment sent at least 64 requests before on the same thread
+     * (so already answered: a thread's connections hold at most that many in flight).
      */
     static String payments(String authorization, String branch, String period, int bills, String prefix,
-                           double resend) {
+                           double resend, int stride, int base) {
         return script(authorization, """
-                local branch, period, bills, prefix, resend = "%s", "%s", %d, "%s", %s
+                local branch, period, bills, prefix, resend, stride, base = "%s", "%s", %d, "%s", %s, %d, %d
                 local sent, counter = {}, 0
                 request = function()
                   if resend > 0 and counter > 64 and math.random() < resend then
                     local back = math.random(64, math.min(counter - 1, 255))
                     return sent[(counter - back) %% 256]
                   end
+                  local n = counter * stride + base + id - 1
                   counter = counter + 1
-                  local n = counter * 64 + id
                   local body = string.format('{"customer":"PA20%%s%%07d","period":"%%s","amount":1000,"kind":"BANK",'
                     .. '"provider":"BIDV","externalRef":"%%s-%%d-%%d","paidAt":"%%s-12T03:00:00Z"}',
                     branch, (n %% bills) + 1, period, prefix, id, counter, period)
@@ -93,7 +95,7 @@ final class Wrk {
                   sent[counter %% 256] = request
                   return request
                 end
-                """.formatted(branch, period, bills, prefix, resend));
+                """.formatted(branch, period, bills, prefix, resend, stride, base));
     }
 
     /** {@code GET path}, answered 200 (counted as {@code ok}); formatted once wrk knows the Host header. */

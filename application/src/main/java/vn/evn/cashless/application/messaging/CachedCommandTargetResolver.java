@@ -18,8 +18,8 @@ import org.axonframework.modelling.command.VersionedAggregateIdentifier;
  * Finds a command's aggregate as Axon's {@link AnnotationCommandTargetResolver} does (the first method, else the first
  * field, annotated {@link TargetAggregateIdentifier}; likewise {@link TargetAggregateVersion}), but looks for those
  * members once per command class instead of on every command. Axon's resolver walks the class's methods and reads
- * their annotations for each command it routes: 5 % of a payment request's CPU, and as much of a reconciliation
- * import's (docs/performance.md, "A command's target found once per class").
+ * their annotations for each command it routes: 5 % of a payment request's CPU, 3.5 % of a reconciliation import
+ * thread's (docs/performance.md, "A command's target found once per class").
  */
 public final class CachedCommandTargetResolver implements CommandTargetResolver {
 
