@@ -190,6 +190,49 @@ class SeveralNodesEndToEndTest {
                 storedAnyway, takeover, load.answered(), loadSeconds, load.answered() / loadSeconds);
     }
 
+    /**
+     * A node started while the others are under load claims its share of every read model's segments, which the
+     * others give back between two of their batches: the read models go on from the tokens the givers stored, so
+     * every payment is listed and counted once, whichever node applied it. It runs after the kill above: two nodes
+     * live when the third starts, so its share is two of each read model's six segments (with three living nodes
+     * already, each would keep its two and leave it none).
+     */
+    @Test
+    @Order(5)
+    void aNodeJoiningUnderLoadTakesItsShareMidStreamAndNothingIsCountedTwice() throws Exception {
+        // many customers: the load lasts as long as the node takes to start, and one customer's list is a page
+        Customers placed = customersWithBills(60, 1, 1_000_000_000_000L);
+        assignPlan(placed.branch());
+        List<Http> targets = new CopyOnWriteArrayList<>(List.of(node(0), node(1)));
+        Load load = new Load(placed.codes(), "JOIN", Integer.MAX_VALUE, i -> targets.get(i % targets.size()));
+        load.awaitAcknowledged(CLIENTS * 10);
+
+        RunningApplication joining = database.node(ROOT.resolve("node-joining"), List.of());
+        nodes.add(joining); // stopped with the others
+        Http joined = joining.http();
+        String name = joined.get("/api/status").json().get("node").asString();
+        targets.add(joined);
+        int before = load.acknowledged.size();
+        Map<String, Integer> shares = new TreeMap<>();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            Map<String, Map<String, Integer>> byNode = segmentsByNode(node(0));
+            for (String group : List.of("payments", "figures", "notices")) {
+                shares.put(group, byNode.get(group).getOrDefault(name, 0));
+            }
+            assertThat(shares).as("segments the joining node holds").allSatisfy((group, count) ->
+                    assertThat(count).as(group).isPositive());
+        });
+        // the load goes on after the hand-over, on every node
+        load.awaitAcknowledged(load.acknowledged.size() + CLIENTS * 10);
+        load.stop();
+        load.finish();
+        assertThat(load.acknowledged.size() - before).as("payments acknowledged while the node joined").isPositive();
+        assertNothingLostNothingTwice(load, placed, node(0), joined);
+        System.out.printf("several nodes: a node joined under load and took %s segments; %d payments acknowledged "
+                + "(%d resends recognised), none lost, none twice%n", shares, load.acknowledged.size(),
+                load.resendsRecognised.get());
+    }
+
     /** A plan for a branch's 2021-Q1, so that its progress can be read. */
     private static void assignPlan(String branch) {
         assertThat(node(0).put("/api/plans/" + branch + "/2021-Q1", Map.of(
@@ -212,13 +255,14 @@ class SeveralNodesEndToEndTest {
         private final AtomicInteger sent = new AtomicInteger();
         private final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         private final long started = System.nanoTime();
+        private volatile boolean stopped;
 
         Load(List<String> customers, String prefix, int requestsPerClient, IntFunction<Http> target) {
             for (int c = 0; c < CLIENTS; c++) {
                 int client = c;
                 clients.submit(() -> {
                     List<Notification> mine = new ArrayList<>();
-                    for (int request = 0; request < requestsPerClient; request++) {
+                    for (int request = 0; request < requestsPerClient && !stopped; request++) {
                         boolean resend = request % 4 == 3 && !mine.isEmpty();
                         Notification notification = resend ? mine.get(request % mine.size())
                                 : new Notification(customers.get((client + request) % customers.size()),
@@ -259,6 +303,11 @@ class SeveralNodesEndToEndTest {
         void awaitAcknowledged(int count) {
             await().atMost(Duration.ofSeconds(120)).until(() -> !unexpected.isEmpty()
                     || acknowledged.size() >= count);
+        }
+
+        /** The clients stop after their request in flight. */
+        void stop() {
+            stopped = true;
         }
 
         /** Waits for every client to end; the seconds since the load started. Every answer was as expected. */

@@ -9,6 +9,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -20,6 +21,8 @@ import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -144,6 +147,39 @@ public class AxonSetup {
                 .registerDefaultHandlerInterceptor((c, processor) -> COMMAND_LOOKUPS.equals(processor)
                         ? (unitOfWork, chain) -> chain.proceed()
                         : failures.watching(processor));
+    }
+
+    /**
+     * A segment's stored position never moves back while a node holds it, and a read model is not handed again an
+     * event its segment applied before that node claimed it ({@link ClaimedTokens}, {@link AppliedOnce}): without
+     * these, a segment moving between nodes under load could count a payment twice in the figures.
+     */
+    @Bean
+    static BeanPostProcessor tokensNeverMoveBack() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof TokenStore store && !(bean instanceof ClaimedTokens)
+                        ? new ClaimedTokens(store) : bean;
+            }
+        };
+    }
+
+    /** See {@link #tokensNeverMoveBack()}. */
+    @Bean
+    ConfigurerModule readModelsApplyEachEventOnce(DataSource dataSource) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultHandlerInterceptor((c, processor) -> {
+                    if (COMMAND_LOOKUPS.equals(processor)) {
+                        return (unitOfWork, chain) -> chain.proceed();
+                    }
+                    if (!(c.eventProcessingConfiguration().tokenStore(processor) instanceof ClaimedTokens tokens)) {
+                        throw new IllegalStateException("processor " + processor + " does not use the ledger's "
+                                + "token store (" + ClaimedTokens.class.getSimpleName() + ")");
+                    }
+                    return new AppliedOnce(processor, tokens, jdbc);
+                });
     }
 
     /**

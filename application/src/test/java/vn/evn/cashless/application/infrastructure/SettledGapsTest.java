@@ -302,6 +302,128 @@ class SettledGapsTest {
                 .allSatisfy((id, times) -> assertThat(times).as(id).isEqualTo(1));
     }
 
+    /**
+     * A node claims a segment whose token lists, as a gap, an append that was still running when the segment's last
+     * holder stored it, and that has committed since. Its processor reads the stream from a lower segment's token, and
+     * Axon hands the segment again the events after that gap (their tokens no longer list it): they are applied once
+     * all the same, and the late events once.
+     */
+    @Test
+    void aSegmentClaimedAfterOneOfItsGapsFilledAppliesNothingTwice() throws Exception {
+        claimASegmentWithAGap(false);
+    }
+
+    /**
+     * The same segment, claimed while the append is still running, and the append commits once the processor has read
+     * past it: the late event that fills the segment's gap comes with a token whose index is the stream's furthest,
+     * at or below the claimed token's and not one of its gaps, yet it is applied, once.
+     */
+    @Test
+    void aGapOfAClaimedSegmentFilledUnderItsProcessorIsAppliedOnce() throws Exception {
+        claimASegmentWithAGap(true);
+    }
+
+    private void claimASegmentWithAGap(boolean commitsUnderTheProcessor) throws Exception {
+        Appended first = append(1).get(0);
+        settled.trySettle();
+        GapAwareTrackingToken behind = readerAt(first);
+        Segment aheadSegment = Segment.ROOT_SEGMENT.split()[1];
+        String name = "gap-filled-" + UUID.randomUUID();
+        ClaimedTokens tokens = new ClaimedTokens(JdbcTokenStore.builder()
+                .connectionProvider(new DataSourceConnectionProvider(application))
+                .serializer(Jackson3Serializer.builder().build()).build());
+        Map<String, Integer> handled = new ConcurrentHashMap<>();
+        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
+        PooledStreamingEventProcessor processor = processor(name, store, tokens, handled);
+        processor.registerHandlerInterceptor(new AppliedOnce(name, tokens, jdbc));
+        List<Appended> late = new ArrayList<>();
+        List<Appended> before;
+        List<Appended> after;
+        try (Connection running = application.getConnection()) {
+            running.setAutoCommit(false);
+            // one of them, at least, the segment ahead's own: it must apply that one, which fills its gap
+            while (late.stream().noneMatch(event -> aheadSegment.matches(event.aggregate()))) {
+                late.addAll(insert(running, 1));
+            }
+            before = append(20);
+            GapAwareTrackingToken ahead = lastToken(readOn(behind));
+            assertThat(ahead.getGaps()).as("the last holder's token: the append running then is a gap")
+                    .containsAll(late.stream().map(Appended::index).toList());
+            tokens.initializeTokenSegments(name, 2);
+            tokens.storeToken(behind, name, 0);
+            tokens.storeToken(ahead, name, 1);
+            tokens.releaseClaim(name, 0);
+            tokens.releaseClaim(name, 1);
+            // what the last holder of the segment ahead applied: its share of the twenty
+            before.stream().filter(event -> aheadSegment.matches(event.aggregate()))
+                    .forEach(event -> handled.put(event.id(), 1));
+            assertThat(handled).as("the segment ahead owns some of the twenty").isNotEmpty().hasSizeLessThan(20);
+
+            if (commitsUnderTheProcessor) {
+                processor.start();
+                await("both segments past the twenty").atMost(A_MINUTE)
+                        .until(() -> atOrPast(processor, 2, ahead.getIndex()));
+                running.commit();
+            } else {
+                running.commit();
+                settled.trySettle();
+                List<? extends TrackedEventData<?>> readAgain = readOn(behind);
+                assertThat(ahead.covers(readAgain.get(readAgain.size() - 1).trackingToken()))
+                        .as("Axon's view: the last holder's token does not cover its own last event, once the gap "
+                                + "filled").isFalse();
+                processor.start();
+            }
+            after = append(10);
+        }
+        try {
+            long last = after.get(after.size() - 1).index();
+            await("both segments at the head, the late events applied").atMost(A_MINUTE)
+                    .until(() -> atOrPast(processor, 2, last) && late.stream().allMatch(event -> handled.containsKey(event.id())));
+        } finally {
+            processor.shutdownAsync().get(30, TimeUnit.SECONDS);
+            store.shutDown();
+        }
+
+        List<String> expected = new ArrayList<>(late.stream().map(Appended::id).toList());
+        before.forEach(event -> expected.add(event.id()));
+        after.forEach(event -> expected.add(event.id()));
+        assertThat(handled).as("every event applied once, by the last holder or by this processor")
+                .containsOnlyKeys(expected).allSatisfy((id, times) -> assertThat(times).as(id).isEqualTo(1));
+    }
+
+    /**
+     * While a node holds a segment, a token stored for it covers at least what the one it claimed covered: Axon's
+     * work package, handed again events it had applied, takes their lower tokens as its own.
+     */
+    @Test
+    void aClaimedSegmentsStoredTokenNeverMovesBack() {
+        TokenStore database = JdbcTokenStore.builder()
+                .connectionProvider(new DataSourceConnectionProvider(application))
+                .serializer(Jackson3Serializer.builder().build()).build();
+        ClaimedTokens tokens = new ClaimedTokens(database);
+        String name = "never-back-" + UUID.randomUUID();
+        tokens.initializeTokenSegments(name, 1);
+        database.storeToken(GapAwareTrackingToken.newInstance(1_000, List.of(950L, 990L)), name, 0);
+        database.releaseClaim(name, 0);
+
+        assertThat(tokens.fetchToken(name, 0)).isEqualTo(tokens.held(name, 0).orElseThrow());
+        tokens.storeToken(GapAwareTrackingToken.newInstance(960, List.of()), name, 0);
+
+        GapAwareTrackingToken expected = GapAwareTrackingToken.newInstance(1_000, List.of(990L));
+        assertThat(database.fetchToken(name, 0)).as("the claimed token's positions, and 950 filled since")
+                .isEqualTo(expected);
+        assertThat(tokens.held(name, 0)).contains(expected);
+        tokens.storeToken(GapAwareTrackingToken.newInstance(1_005, List.of()), name, 0);
+        assertThat(database.fetchToken(name, 0)).as("on from there as given")
+                .isEqualTo(GapAwareTrackingToken.newInstance(1_005, List.of()));
+
+        tokens.releaseClaim(name, 0);
+        assertThat(tokens.held(name, 0)).as("nothing held after the release").isEmpty();
+        tokens.storeToken(GapAwareTrackingToken.newInstance(10, List.of()), name, 0);
+        assertThat(database.fetchToken(name, 0)).as("a token stored for a segment not claimed here is stored as given")
+                .isEqualTo(GapAwareTrackingToken.newInstance(10, List.of()));
+    }
+
     private static PooledStreamingEventProcessor processor(String name, EmbeddedEventStore store, TokenStore tokens,
                                                            Map<String, Integer> handled) {
         EventMessageHandler counter = event -> handled.merge(event.getIdentifier(), 1, Integer::sum);
