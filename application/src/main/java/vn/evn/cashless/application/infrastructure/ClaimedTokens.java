@@ -15,20 +15,22 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The token store as the read models' processors use it: a segment's stored position never moves back while this
- * node holds it, and the position it held is known to {@link AppliedOnce}.
+ * node holds it, and what the segment has applied is known to {@link AppliedOnce}.
  * <p>
  * A segment's token says which events its read model has applied: every index up to the token's, but its gaps. When
- * a node claims a segment, Axon's pooled processor reads the stream again from the lowest token of that node's
- * segments, and a segment further on is handed the events its token does not cover. Axon decides that by comparing
- * the event's token with the segment's, gaps included: an event read after a gap of the segment's token has filled
- * (an append that was still running when the token was stored) counts as not covered, though its own index is, and
- * from it on Axon's work package takes the stream's lower tokens as its own. Stored as they are, such a token would
- * forget what the segment had applied, and whoever claims the segment next would apply it again. So each token
- * stored here is the upper bound of the one this node claimed (or last stored) and the one given: the events either
- * covers. Tokens of other kinds (a replay's) are stored as given.
+ * a node claims a segment, Axon's pooled processor reads the stream again from the lowest token of the segments it
+ * claims and of the stream's position, and each segment it already holds, or further on, is handed the events its
+ * last token does not cover. Axon decides that by comparing the event's token with the segment's, gaps included: an
+ * event read after a gap of the segment's token has filled (an append that was still running when the token was
+ * read) counts as not covered, though its own index is, and from it on Axon's work package takes the stream's lower
+ * tokens as its own. Stored as they are, such a token would forget what the segment had applied, and whoever claims
+ * the segment next would apply it again.
  * <p>
- * What this node holds is forgotten when it gives the claim back, and read again from the database at the next
- * claim; a position is taken as held only once its transaction commits.
+ * So for each segment it holds, this node keeps the upper bound of the token it claimed and the tokens of every
+ * event handed to the read model since ({@link #handled}, moved on by {@link AppliedOnce}): the events either
+ * covers. A token stored is the upper bound of that and the one Axon gives. Tokens of other kinds (a replay's) are
+ * stored as given. What a batch moved on is taken back if the batch rolls back; what this node holds is forgotten
+ * when it gives the claim back, and read again from the database at the next claim.
  */
 public final class ClaimedTokens implements TokenStore {
 
@@ -42,7 +44,32 @@ public final class ClaimedTokens implements TokenStore {
     /** The token of a segment this node holds, as claimed or last stored and committed; empty if it holds none. */
     public Optional<TrackingToken> held(String processorName, int segment) {
         Claim claim = held.get(new Held(processorName, segment));
-        return claim == null ? Optional.empty() : Optional.ofNullable(claim.token());
+        return claim == null ? Optional.empty() : Optional.ofNullable(claim.committed);
+    }
+
+    /**
+     * The events a segment this node holds has applied: the upper bound of its token as held and of the tokens of
+     * the events handed to its read model since, in a batch not yet committed too. Empty if this node holds none.
+     */
+    public Optional<TrackingToken> handled(String processorName, int segment) {
+        Claim claim = held.get(new Held(processorName, segment));
+        return claim == null ? Optional.empty() : Optional.ofNullable(claim.handled);
+    }
+
+    /** An event with this token has been handed to the segment's read model (or skipped as applied before). */
+    void handedOver(String processorName, int segment, GapAwareTrackingToken event) {
+        Claim claim = held.get(new Held(processorName, segment));
+        if (claim != null) {
+            claim.handled = upperBound(claim.handled, event);
+        }
+    }
+
+    /** The batch rolled back: what it handed over is not applied. */
+    void rolledBack(String processorName, int segment) {
+        Claim claim = held.get(new Held(processorName, segment));
+        if (claim != null) {
+            claim.handled = claim.committed;
+        }
     }
 
     @Override
@@ -59,24 +86,22 @@ public final class ClaimedTokens implements TokenStore {
     @Override
     public void storeToken(TrackingToken token, String processorName, int segment)
             throws UnableToClaimTokenException {
-        Held key = new Held(processorName, segment);
-        TrackingToken stored = token;
-        Claim claim = held.get(key);
-        if (claim != null && claim.token() instanceof GapAwareTrackingToken before
-                && token instanceof GapAwareTrackingToken given) {
-            stored = before.upperBound(given);
-        }
+        Claim claim = held.get(new Held(processorName, segment));
+        TrackingToken stored = claim == null ? token : upperBound(claim.handled, token);
         delegate.storeToken(stored, processorName, segment);
-        TrackingToken committed = stored;
+        if (claim == null) {
+            return;
+        }
+        claim.handled = stored;
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    rememberStored(key, committed);
+                    claim.committed = stored;
                 }
             });
         } else {
-            rememberStored(key, committed);
+            claim.committed = stored;
         }
     }
 
@@ -143,9 +168,19 @@ public final class ClaimedTokens implements TokenStore {
         return token;
     }
 
-    /** Only while the claim is still this node's: a release between the store and its commit wins. */
-    private void rememberStored(Held key, TrackingToken token) {
-        held.computeIfPresent(key, (k, before) -> new Claim(token));
+    /**
+     * The events either token covers, for two tokens of the ledger's event store; otherwise the given one. Without
+     * building a token when the given one covers every index the other does (an event further on, the usual case).
+     */
+    static TrackingToken upperBound(TrackingToken before, TrackingToken given) {
+        if (!(before instanceof GapAwareTrackingToken known) || !(given instanceof GapAwareTrackingToken next)) {
+            return given;
+        }
+        if (next.getIndex() >= known.getIndex()
+                && known.getGaps().containsAll(next.getGaps().headSet(known.getIndex() + 1))) {
+            return next;
+        }
+        return known.upperBound(next);
     }
 
     private void forget(String processorName) {
@@ -155,7 +190,17 @@ public final class ClaimedTokens implements TokenStore {
     private record Held(String processor, int segment) {
     }
 
-    /** A segment this node holds, and its token (none for a segment that starts at the beginning). */
-    private record Claim(TrackingToken token) {
+    /**
+     * A segment this node holds: its token as claimed or last stored and committed, and what it has handled since
+     * (none for a segment that starts at the beginning). Moved on by the segment's worker, one batch at a time.
+     */
+    private static final class Claim {
+        volatile TrackingToken committed;
+        volatile TrackingToken handled;
+
+        Claim(TrackingToken token) {
+            this.committed = token;
+            this.handled = token;
+        }
     }
 }

@@ -14,27 +14,34 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.flywaydb.core.Flyway;
@@ -329,9 +336,7 @@ class SettledGapsTest {
         GapAwareTrackingToken behind = readerAt(first);
         Segment aheadSegment = Segment.ROOT_SEGMENT.split()[1];
         String name = "gap-filled-" + UUID.randomUUID();
-        ClaimedTokens tokens = new ClaimedTokens(JdbcTokenStore.builder()
-                .connectionProvider(new DataSourceConnectionProvider(application))
-                .serializer(Jackson3Serializer.builder().build()).build());
+        ClaimedTokens tokens = claimedTokens();
         Map<String, Integer> handled = new ConcurrentHashMap<>();
         EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
         PooledStreamingEventProcessor processor = processor(name, store, tokens, handled);
@@ -392,6 +397,86 @@ class SettledGapsTest {
     }
 
     /**
+     * A processor that holds one segment claims another, further back, while the first has events in hand that it
+     * has not applied (its queue full, so the stream is not read on and does not see a gap fill): Axon reads the
+     * stream again from the new segment's token, and as a gap in the first segment's position has filled meanwhile,
+     * hands it those events again. In batches of 100, one batch holds the last first copies and the stream's first
+     * events read again, whose tokens are lower: a token stored from that batch alone would not cover the first
+     * copies, and their second copies would be applied. Each is applied once.
+     */
+    @Test
+    void aSegmentWithEventsInHandWhenItsProcessorClaimsAnotherAppliesNothingTwice() throws Exception {
+        GapAwareTrackingToken behind = readerAt(append(1).get(0));
+        settled.trySettle();
+        String name = "claimed-later-" + UUID.randomUUID();
+        ClaimedTokens tokens = claimedTokens();
+        tokens.initializeTokenSegments(name, 2, behind);
+        TokenStore otherNode = JdbcTokenStore.builder().connectionProvider(new DataSourceConnectionProvider(application))
+                .serializer(Jackson3Serializer.builder().build()).nodeId("other-node").build();
+        otherNode.fetchToken(name, 0);
+        Segment held = Segment.ROOT_SEGMENT.split()[1];
+        Map<String, Integer> handled = new ConcurrentHashMap<>();
+        Set<String> plugs = ConcurrentHashMap.newKeySet();
+        CountDownLatch gate = new CountDownLatch(1);
+        // each stream reads the table itself, as one opened further back than the event cache holds does
+        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).optimizeEventConsumption(false)
+                .build();
+        Watched watched = new Watched(store);
+        PooledStreamingEventProcessor processor = processor(name, watched, tokens, event -> {
+            handled.merge(event.getIdentifier(), 1, Integer::sum);
+            // the held segment's worker waits here while its next events queue up behind this one
+            if (plugs.contains(event.getIdentifier())) {
+                gate.await(1, TimeUnit.MINUTES);
+            }
+            return null;
+        }, 100);
+        processor.registerHandlerInterceptor(new AppliedOnce(name, tokens, jdbc));
+        processor.start();
+        List<Appended> plug = new ArrayList<>();
+        List<Appended> late = new ArrayList<>();
+        List<Appended> before;
+        List<Appended> after;
+        try {
+            await("the one segment free claimed").atMost(A_MINUTE).until(() -> processor.processingStatus().size() == 1);
+            while (plug.stream().noneMatch(event -> held.matches(event.aggregate()))) {
+                plug.addAll(append(1));
+            }
+            plug.stream().filter(event -> held.matches(event.aggregate())).forEach(event -> plugs.add(event.id()));
+            await("the held segment's worker at the plug").atMost(A_MINUTE)
+                    .until(() -> plugs.stream().allMatch(handled::containsKey));
+            try (Connection running = application.getConnection()) {
+                running.setAutoCommit(false);
+                late.addAll(insert(running, 1));
+                // more than a work package's queue holds (Axon's 1,024): the stream stops at a full queue
+                before = append(1_200);
+                long gap = late.get(0).index();
+                await("the held segment's queue full of events read past the running append").atMost(A_MINUTE)
+                        .until(() -> watched.taken.stream().filter(token -> token.getGaps().contains(gap)).count()
+                                >= 1_024);
+                running.commit();
+            }
+            otherNode.releaseClaim(name, 0);
+            // the claim and the stream read again from the other segment's token are one step of Axon's coordinator
+            await("the other segment claimed").atMost(A_MINUTE).until(() -> processor.processingStatus().size() == 2);
+            gate.countDown();
+            after = append(10);
+            long last = after.get(after.size() - 1).index();
+            await("both segments at the head").atMost(A_MINUTE).until(() -> atOrPast(processor, 2, last));
+        } finally {
+            gate.countDown();
+            processor.shutdownAsync().get(30, TimeUnit.SECONDS);
+            store.shutDown();
+        }
+
+        List<String> expected = new ArrayList<>();
+        for (List<Appended> events : List.of(plug, late, before, after)) {
+            events.forEach(event -> expected.add(event.id()));
+        }
+        assertThat(handled).as("every event applied once").containsOnlyKeys(expected)
+                .allSatisfy((id, times) -> assertThat(times).as(id).isEqualTo(1));
+    }
+
+    /**
      * While a node holds a segment, a token stored for it covers at least what the one it claimed covered: Axon's
      * work package, handed again events it had applied, takes their lower tokens as its own.
      */
@@ -426,15 +511,26 @@ class SettledGapsTest {
 
     private static PooledStreamingEventProcessor processor(String name, EmbeddedEventStore store, TokenStore tokens,
                                                            Map<String, Integer> handled) {
-        EventMessageHandler counter = event -> handled.merge(event.getIdentifier(), 1, Integer::sum);
+        return processor(name, store, tokens, event -> handled.merge(event.getIdentifier(), 1, Integer::sum), 10);
+    }
+
+    private static PooledStreamingEventProcessor processor(String name,
+                                                           StreamableMessageSource<TrackedEventMessage<?>> store,
+                                                           TokenStore tokens, EventMessageHandler handler,
+                                                           int batchSize) {
         return PooledStreamingEventProcessor.builder().name(name)
-                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(counter).build())
+                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(handler).build())
                 .messageSource(store).tokenStore(tokens).transactionManager(NoTransactionManager.INSTANCE)
                 .coordinatorExecutor(Executors.newSingleThreadScheduledExecutor())
                 .workerExecutor(Executors.newScheduledThreadPool(4))
                 .initialSegmentCount(4).initialToken(source -> source.createHeadToken())
-                .tokenClaimInterval(200).batchSize(10)
+                .tokenClaimInterval(200).batchSize(batchSize)
                 .build();
+    }
+
+    private static ClaimedTokens claimedTokens() {
+        return new ClaimedTokens(JdbcTokenStore.builder().connectionProvider(new DataSourceConnectionProvider(application))
+                .serializer(Jackson3Serializer.builder().build()).build());
     }
 
     /** Whether each of the processor's {@code segments} is claimed and has read up to {@code index} or past it. */
@@ -442,6 +538,64 @@ class SettledGapsTest {
         return processor.processingStatus().size() == segments && processor.processingStatus().values().stream()
                 .allMatch(status -> status.getTrackingToken() != null
                         && status.getTrackingToken().position().orElse(0) >= index);
+    }
+
+    /** The store's streams as a processor reads them, with the token of every event it has taken. */
+    private static final class Watched implements StreamableMessageSource<TrackedEventMessage<?>> {
+        final List<GapAwareTrackingToken> taken = new CopyOnWriteArrayList<>();
+        private final EmbeddedEventStore store;
+
+        Watched(EmbeddedEventStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken token) {
+            TrackingEventStream stream = store.openStream(token);
+            return new BlockingStream<>() {
+                @Override
+                public Optional<TrackedEventMessage<?>> peek() {
+                    return stream.peek();
+                }
+
+                @Override
+                public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+                    return stream.hasNextAvailable(timeout, unit);
+                }
+
+                @Override
+                public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+                    TrackedEventMessage<?> event = stream.nextAvailable();
+                    taken.add((GapAwareTrackingToken) event.trackingToken());
+                    return event;
+                }
+
+                @Override
+                public void close() {
+                    stream.close();
+                }
+
+                @Override
+                public boolean setOnAvailableCallback(Runnable callback) {
+                    return stream.setOnAvailableCallback(callback);
+                }
+            };
+        }
+
+        @Override
+        public TrackingToken createTailToken() {
+            return store.createTailToken();
+        }
+
+        @Override
+        public TrackingToken createHeadToken() {
+            return store.createHeadToken();
+        }
+
+        @Override
+        public TrackingToken createTokenAt(Instant dateTime) {
+            return store.createTokenAt(dateTime);
+        }
     }
 
     /** Reads a stream on a thread of its own, keeping every event's identifier in order of delivery. */
