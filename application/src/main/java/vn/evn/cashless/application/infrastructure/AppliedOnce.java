@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Hands a read model's handlers only the events its segment has not applied yet.
  * <p>
  * This node knows, for each segment it holds, a token covering what the segment has applied: the one it claimed,
- * moved on by every event handed over since ({@link ClaimedTokens#handled}). Axon's pooled processor, reading the
+ * moved on by every event handed over since ({@link ClaimedTokens#handOver}). Axon's pooled processor, reading the
  * stream again from a lower position after a claim, hands a segment every event whose token the segment's last one
  * does not cover as a whole, and an event read after one of that token's gaps has filled is such an event although
  * its own index is covered: the figures, which add, would count it twice. Here such an event is skipped. Its own
@@ -53,10 +53,8 @@ final class AppliedOnce implements MessageHandlerInterceptor<EventMessage<?>> {
         if (batch.resources().putIfAbsent(rollbackKey, Boolean.TRUE) == null) {
             batch.onRollback(u -> tokens.rolledBack(processor, segment));
         }
-        boolean appliedBefore = tokens.handled(processor, segment).orElse(null) instanceof GapAwareTrackingToken known
-                && position.getIndex() <= known.getIndex() && covers(known, event);
-        tokens.handedOver(processor, segment, position);
-        if (appliedBefore) {
+        if (tokens.handOver(processor, segment, position) instanceof GapAwareTrackingToken known
+                && position.getIndex() <= known.getIndex() && covers(known, event)) {
             log.debug("{} segment {}: event {} was applied before, not applied again", processor, segment,
                     event.getIdentifier());
             return null;

@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * the segment next would apply it again.
  * <p>
  * So for each segment it holds, this node keeps the upper bound of the token it claimed and the tokens of every
- * event handed to the read model since ({@link #handled}, moved on by {@link AppliedOnce}): the events either
+ * event handed to the read model since ({@link #handOver}, moved on by {@link AppliedOnce}): the events either
  * covers. A token stored is the upper bound of that and the one Axon gives. Tokens of other kinds (a replay's) are
  * stored as given. What a batch moved on is taken back if the batch rolls back; what this node holds is forgotten
  * when it gives the claim back, and read again from the database at the next claim.
@@ -48,20 +48,19 @@ public final class ClaimedTokens implements TokenStore {
     }
 
     /**
-     * The events a segment this node holds has applied: the upper bound of its token as held and of the tokens of
-     * the events handed to its read model since, in a batch not yet committed too. Empty if this node holds none.
+     * An event with this token is handed to the read model of a segment this node holds (or skipped as applied
+     * before). Returns what the segment had applied until then: the upper bound of its token as held and of the
+     * tokens of the events handed over since, in a batch not yet committed too; null if this node holds none, or
+     * holds it from the beginning with nothing handed over yet.
      */
-    public Optional<TrackingToken> handled(String processorName, int segment) {
+    TrackingToken handOver(String processorName, int segment, GapAwareTrackingToken event) {
         Claim claim = held.get(new Held(processorName, segment));
-        return claim == null ? Optional.empty() : Optional.ofNullable(claim.handled);
-    }
-
-    /** An event with this token has been handed to the segment's read model (or skipped as applied before). */
-    void handedOver(String processorName, int segment, GapAwareTrackingToken event) {
-        Claim claim = held.get(new Held(processorName, segment));
-        if (claim != null) {
-            claim.handled = upperBound(claim.handled, event);
+        if (claim == null) {
+            return null;
         }
+        TrackingToken before = claim.handled;
+        claim.handled = upperBound(before, event);
+        return before;
     }
 
     /** The batch rolled back: what it handed over is not applied. */
