@@ -25,7 +25,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -117,7 +120,7 @@ class SpeedBenchmark {
                 "--spring.profiles.active=demo")) {
             http = app.http();
             port = app.port();
-            Thread heap = heapSampler();
+            ScheduledExecutorService heap = heapSampler();
             try {
                 step("history: demo load", this::demoLoad);
                 step("history: reconciliation files", this::buildHistory);
@@ -148,8 +151,8 @@ class SpeedBenchmark {
                 step("verify events/s", this::verify);
                 step("rebuild of the payments read model events/s", this::rebuild);
             } finally {
-                heap.interrupt();
-                heap.join();
+                heap.shutdownNow();
+                heap.awaitTermination(30, TimeUnit.SECONDS);
             }
             record("heap used, max over the run (-Xmx512m)", maxHeap.get() / 1024.0 / 1024.0, "MiB", null, null,
                     "< 512 MiB", maxHeap.get() > 0 ? maxHeap.get() < 512L * 1024 * 1024 : null);
@@ -763,29 +766,27 @@ class SpeedBenchmark {
     }
 
     /** Reads the application's heap in use from its Prometheus endpoint every second; keeps the largest. */
-    private Thread heapSampler() {
+    private ScheduledExecutorService heapSampler() {
         Http sampler = http;
-        Thread thread = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    long used = 0;
-                    for (String line : sampler.get("/actuator/prometheus").raw().body().lines().toList()) {
-                        if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
-                            used += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                        }
+        ScheduledExecutorService every = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "heap-sampler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        every.scheduleWithFixedDelay(() -> {
+            try {
+                long used = 0;
+                for (String line : sampler.get("/actuator/prometheus").raw().body().lines().toList()) {
+                    if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+                        used += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                     }
-                    maxHeap.accumulateAndGet(used, Math::max);
-                    Thread.sleep(1_000);
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException e) {
-                    // the application is busy or stopping: the next sample counts
                 }
+                maxHeap.accumulateAndGet(used, Math::max);
+            } catch (RuntimeException e) {
+                // the application is busy or stopping: the next sample counts
             }
-        }, "heap-sampler");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
+        }, 0, 1, TimeUnit.SECONDS);
+        return every;
     }
 
     private static int freePort() throws IOException {
