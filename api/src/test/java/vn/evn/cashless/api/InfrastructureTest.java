@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -27,6 +28,8 @@ import vn.evn.cashless.api.support.EndToEndTest;
 import vn.evn.cashless.api.support.Http;
 import vn.evn.cashless.api.support.Tester;
 import vn.evn.cashless.application.infrastructure.BatchEventStore;
+import vn.evn.cashless.application.infrastructure.ClaimedTokens;
+import vn.evn.cashless.application.infrastructure.OwnClaimsTokenStore;
 import vn.evn.cashless.application.infrastructure.SnapshotFreeEventStorageEngine;
 import vn.evn.cashless.application.messaging.CachedCommandTargetResolver;
 
@@ -81,6 +84,18 @@ class InfrastructureTest extends EndToEndTest {
      * Axon's timeouts put every handler call and unit of work on one shared scheduler (docs/performance.md, "Axon's
      * timeouts"): neither the handlers' wrapper nor the units of work's interceptors are configured.
      */
+    /** A node that stalled past its claim can neither move a segment's token back nor take the segment back. */
+    @Test
+    void everyReadModelsTokensAreStoredUnderTheNodesOwnClaimAndNeverMoveBack() {
+        org.axonframework.config.Configuration axon = context.getBean(org.axonframework.config.Configuration.class);
+        for (String processor : List.of("payments", "figures", "customers", "organisation", "notices", "notice-outbox",
+                "audit-chain")) {
+            TokenStore tokens = axon.eventProcessingConfiguration().tokenStore(processor);
+            assertThat(tokens).as(processor).isInstanceOf(ClaimedTokens.class);
+            assertThat(((ClaimedTokens) tokens).delegate()).as(processor).isInstanceOf(OwnClaimsTokenStore.class);
+        }
+    }
+
     @Test
     void axonsTimeoutsAreOff() {
         assertThat(context.getBeanNamesForType(HandlerTimeoutHandlerEnhancerDefinition.class)).isEmpty();

@@ -121,6 +121,26 @@ public final class RunningApplication implements AutoCloseable {
         process.waitFor();
     }
 
+    /**
+     * SIGSTOP: the JVM stands still, whatever it was doing, claims, connections and open transactions included, as a
+     * node stalled by its machine would; {@link #resume()} lets it go on where it stopped.
+     */
+    public void stall() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** SIGCONT: a stalled JVM goes on. */
+    public void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+        }
+    }
+
     /** SIGTERM: an orderly shutdown, which also stops the embedded PostgreSQL. */
     @Override
     public void close() throws InterruptedException {

@@ -10,6 +10,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -20,6 +21,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -147,6 +149,20 @@ public class AxonSetup {
                 .registerDefaultHandlerInterceptor((c, processor) -> COMMAND_LOOKUPS.equals(processor)
                         ? (unitOfWork, chain) -> chain.proceed()
                         : failures.watching(processor));
+    }
+
+    /**
+     * Axon's JDBC token store as its auto-configuration builds it (which then stands back), except that a token is
+     * stored only under this node's own claim ({@link OwnClaimsTokenStore}): a node that stalled past its claim
+     * cannot take a segment back by storing its token.
+     */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer,
+                          TokenStoreProperties properties) {
+        return new OwnClaimsTokenStore(JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .serializer(serializer)
+                .claimTimeout(properties.getClaimTimeout()));
     }
 
     /**

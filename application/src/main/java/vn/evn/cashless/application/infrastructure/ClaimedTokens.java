@@ -41,6 +41,11 @@ public final class ClaimedTokens implements TokenStore {
         this.delegate = delegate;
     }
 
+    /** The token store this one stores through. */
+    public TokenStore delegate() {
+        return delegate;
+    }
+
     /** The token of a segment this node holds, as claimed or last stored and committed; empty if it holds none. */
     public Optional<TrackingToken> held(String processorName, int segment) {
         Claim claim = held.get(new Held(processorName, segment));

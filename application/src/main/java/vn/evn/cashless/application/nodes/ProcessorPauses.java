@@ -44,9 +44,9 @@ public class ProcessorPauses {
 
     /**
      * Waits until no living node holds a segment of {@code group}. A dead node's claims do not count: nobody
-     * writes under them any more. A node counted dead that was only slow is not stopped by this: Axon's token store
-     * lets it take back a segment whose owner the switch-over cleared when it next stores a token, which would
-     * undo the move of that segment's token (not handled yet; it needs a node stalled for the whole dead time).
+     * writes under them any more. A node counted dead that was only slow is not stopped by this, but it can no
+     * longer write: the switch-over clears the segments' owners, and the token store refuses a token stored without
+     * the node's own claim ({@code OwnClaimsTokenStore}), so that node's batch rolls back and it gives the segment up.
      */
     public void awaitReleased(String group, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
