@@ -23,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -32,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.evn.cashless.api.support.Http;
@@ -554,6 +557,7 @@ class SpeedBenchmark {
         awaitCaughtUp();
         notes.add(String.format("queries: the read models caught up %.1f s after the import's SUCCEEDED",
                 (System.nanoTime() - waited) / 1e9));
+        awaitNoAutovacuum();
         String company = http.get("/api/branches/BM").json().get("companyCode").asString();
         latency("query coverage BM 2021-H1", "/api/branches/BM/coverage?period=2021-H1");
         latency("query progress BM 2021-H1", "/api/plans/BM/2021-H1/progress");
@@ -724,6 +728,36 @@ class SpeedBenchmark {
         if (response.status() != status) {
             throw new IllegalStateException("expected " + status + ", got " + response);
         }
+    }
+
+    /**
+     * PostgreSQL vacuums and analyzes the tables the history and the import filled, on the same two cores, for tens of
+     * seconds after them: the queries are timed once it is done, as on a server at rest; how long that took, and
+     * which tables it worked on, goes into the notes.
+     */
+    private void awaitNoAutovacuum() throws Exception {
+        long started = System.nanoTime();
+        Set<String> tables = new TreeSet<>();
+        boolean done = true;
+        try (Connection connection = raw(); Statement statement = connection.createStatement()) {
+            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                List<String> working = new ArrayList<>();
+                try (ResultSet rs = statement.executeQuery("""
+                        SELECT coalesce(substring(query from 'autovacuum: (.*)'), '?') FROM pg_stat_activity
+                        WHERE backend_type = 'autovacuum worker'""")) {
+                    while (rs.next()) {
+                        working.add(rs.getString(1));
+                    }
+                }
+                tables.addAll(working);
+                return working.isEmpty();
+            });
+        } catch (ConditionTimeoutException e) {
+            done = false;
+        }
+        notes.add(String.format("queries: timed %.1f s later, %s%s", (System.nanoTime() - started) / 1e9,
+                done ? "once PostgreSQL's autovacuum was done" : "with PostgreSQL's autovacuum still running",
+                tables.isEmpty() ? " (it was not running)" : " (it worked on " + String.join(", ", tables) + ")"));
     }
 
     private void awaitCaughtUp() {

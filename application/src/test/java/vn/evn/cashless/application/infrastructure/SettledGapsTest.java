@@ -44,6 +44,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -505,6 +506,35 @@ class SettledGapsTest {
         tokens.storeToken(GapAwareTrackingToken.newInstance(10, List.of()), name, 0);
         assertThat(database.fetchToken(name, 0)).as("a token stored for a segment not claimed here is stored as given")
                 .isEqualTo(GapAwareTrackingToken.newInstance(10, List.of()));
+    }
+
+    /**
+     * In the application a segment's batch stores its token in a Spring transaction: the token counts as the
+     * segment's committed position only once that transaction commits, and not at all if it rolls back.
+     */
+    @Test
+    void aTokenStoredInATransactionIsHeldAsCommittedOnlyOnceItCommits() {
+        ClaimedTokens tokens = new ClaimedTokens(JdbcTokenStore.builder()
+                .connectionProvider(new SpringDataSourceConnectionProvider(application))
+                .serializer(Jackson3Serializer.builder().build()).build());
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(application));
+        String name = "committed-" + UUID.randomUUID();
+        GapAwareTrackingToken claimed = GapAwareTrackingToken.newInstance(10, List.of());
+        tokens.initializeTokenSegments(name, 1, claimed);
+        tokens.fetchToken(name, 0);
+
+        transaction.executeWithoutResult(status -> {
+            tokens.storeToken(GapAwareTrackingToken.newInstance(20, List.of()), name, 0);
+            assertThat(tokens.held(name, 0)).as("before the commit").contains(claimed);
+            status.setRollbackOnly();
+        });
+        assertThat(tokens.held(name, 0)).as("rolled back").contains(claimed);
+        assertThat(tokens.delegate().fetchToken(name, 0)).isEqualTo(claimed);
+
+        GapAwareTrackingToken committed = GapAwareTrackingToken.newInstance(30, List.of());
+        transaction.executeWithoutResult(status -> tokens.storeToken(committed, name, 0));
+        assertThat(tokens.held(name, 0)).as("committed").contains(committed);
+        assertThat(tokens.delegate().fetchToken(name, 0)).isEqualTo(committed);
     }
 
     private static PooledStreamingEventProcessor processor(String name, EmbeddedEventStore store, TokenStore tokens,
