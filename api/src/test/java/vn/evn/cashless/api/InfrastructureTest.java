@@ -80,11 +80,7 @@ class InfrastructureTest extends EndToEndTest {
                 assertThat(new String(bytes, StandardCharsets.UTF_8)).startsWith("{").doesNotContain("<"));
     }
 
-    /**
-     * Axon's timeouts put every handler call and unit of work on one shared scheduler (docs/performance.md, "Axon's
-     * timeouts"): neither the handlers' wrapper nor the units of work's interceptors are configured.
-     */
-    /** A node that stalled past its claim can neither move a segment's token back nor take the segment back. */
+    /** Every read model stores its tokens through ClaimedTokens over OwnClaimsTokenStore (each has its own tests). */
     @Test
     void everyReadModelsTokensAreStoredUnderTheNodesOwnClaimAndNeverMoveBack() {
         org.axonframework.config.Configuration axon = context.getBean(org.axonframework.config.Configuration.class);
@@ -96,6 +92,10 @@ class InfrastructureTest extends EndToEndTest {
         }
     }
 
+    /**
+     * Axon's timeouts put every handler call and unit of work on one shared scheduler (docs/performance.md, "Axon's
+     * timeouts"): neither the handlers' wrapper nor the units of work's interceptors are configured.
+     */
     @Test
     void axonsTimeoutsAreOff() {
         assertThat(context.getBeanNamesForType(HandlerTimeoutHandlerEnhancerDefinition.class)).isEmpty();

@@ -240,7 +240,7 @@ class SeveralNodesEndToEndTest {
      * rebuilt rows the events it had in hand, which they already hold: its claims are gone, and a token stored without
      * one is refused (the segment may also be another node's by then), so its batch rolls back. Every payment is
      * listed and counted once. (The moment when the segment is nobody's is short here, since the rebuilding node
-     * claims the segments at once: {@code OwnClaimsTokenStoreTest} shows the refusal step by step.)
+     * claims the segments at once: {@code OwnClaimsTokenStoreTest} shows the refusals step by step.)
      */
     @Test
     @Order(6)
@@ -253,12 +253,22 @@ class SeveralNodesEndToEndTest {
         load.awaitAcknowledged(CLIENTS * 10);
 
         stalled.stall();
+        String job;
         try {
-            // the rebuild waits until the stalled node counts as dead, then takes its claims off and moves the tokens
-            awaitRebuilt(others.get(0), "figures");
+            // the rebuild waits until the stalled node counts as dead, copies the history, then switches over: takes
+            // the claims off and moves the tokens. The node goes on as the copy is done: the switch-over may have to
+            // wait for a transaction the node left open, and the node then meets the switch-over at once.
+            job = startRebuild(others.get(0), "figures");
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                JsonNode state = others.get(0).get(job).json();
+                long processed = state.get("processed").asLong();
+                return !state.get("state").asString().equals("RUNNING")
+                        || processed > 0 && processed >= state.get("total").asLong();
+            });
         } finally {
             stalled.resume();
         }
+        awaitJob(others.get(0), job);
         load.awaitAcknowledged(load.acknowledged.size() + CLIENTS * 10);
         load.stop();
         load.finish();
@@ -468,9 +478,17 @@ class SeveralNodesEndToEndTest {
     }
 
     private static void awaitRebuilt(Http http, String readModel) {
+        awaitJob(http, startRebuild(http, readModel));
+    }
+
+    /** The path of the rebuild's job, started. */
+    private static String startRebuild(Http http, String readModel) {
         Http.Response started = http.post("/api/admin/projections/" + readModel + "/rebuild", Map.of());
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
-        String job = "/api/admin/jobs/" + started.json().get("id").asString();
+        return "/api/admin/jobs/" + started.json().get("id").asString();
+    }
+
+    private static void awaitJob(Http http, String job) {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
                 .until(() -> !http.get(job).json().get("state").asString().equals("RUNNING"));
         assertThat(http.get(job).json().get("state").asString()).isEqualTo("SUCCEEDED");

@@ -463,7 +463,7 @@ public class Rebuilds {
      * Locks the processor's segments for the switch and makes sure no node holds one: a node taken for dead that was
      * only slow would otherwise store its token over the moved one and write into the new rows. Its next attempt to
      * store a token now waits for the switch, then finds the segment no longer its own and gives its batch back
-     * ({@code OwnClaimsTokenStore} refuses to store a token under a claim the node no longer holds).
+     * ({@code OwnClaimsTokenStore} refuses to store a token or extend a claim the node no longer holds).
      */
     private void claimAllSegments(String processor) {
         List<String> owners = jdbc.queryForList("SELECT owner FROM tokenentry WHERE processorname = ? FOR UPDATE",

@@ -1,5 +1,6 @@
 package vn.evn.cashless.application.infrastructure;
 
+import java.lang.management.ManagementFactory;
 import java.sql.SQLException;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -152,9 +153,9 @@ public class AxonSetup {
     }
 
     /**
-     * Axon's JDBC token store as its auto-configuration builds it (which then stands back), except that a token is
-     * stored only under this node's own claim ({@link OwnClaimsTokenStore}): a node that stalled past its claim
-     * cannot take a segment back by storing its token.
+     * Axon's JDBC token store as its auto-configuration builds it (which then stands back; the node's name is Axon's
+     * default, the process's {@code pid@host}), except that a token is stored and a claim extended only under this
+     * node's own claim ({@link OwnClaimsTokenStore}): a node that stalled past its claim cannot take a segment back.
      */
     @Bean
     TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer,
@@ -162,7 +163,7 @@ public class AxonSetup {
         return new OwnClaimsTokenStore(JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
-                .claimTimeout(properties.getClaimTimeout()));
+                .claimTimeout(properties.getClaimTimeout()), ManagementFactory.getRuntimeMXBean().getName());
     }
 
     /**

@@ -45,8 +45,9 @@ public class ProcessorPauses {
     /**
      * Waits until no living node holds a segment of {@code group}. A dead node's claims do not count: nobody
      * writes under them any more. A node counted dead that was only slow is not stopped by this, but it can no
-     * longer write: the switch-over clears the segments' owners, and the token store refuses a token stored without
-     * the node's own claim ({@code OwnClaimsTokenStore}), so that node's batch rolls back and it gives the segment up.
+     * longer write: the switch-over clears the segments' owners, and the token store refuses to store a token or
+     * extend a claim without the node's own claim ({@code OwnClaimsTokenStore}), so that node's batch rolls back and
+     * it gives the segment up.
      */
     public void awaitReleased(String group, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();

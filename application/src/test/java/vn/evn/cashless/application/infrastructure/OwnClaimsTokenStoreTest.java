@@ -68,31 +68,55 @@ class OwnClaimsTokenStoreTest {
         assertThat(row()).isEqualTo(new Row(token(5_010), "next@node-2"));
     }
 
-    /** What the test above guards against: Axon's own store, in the same place, takes the segment back. */
+    /**
+     * A node that stalled between two batches goes on by extending its claim (Axon's work package does so when its
+     * queue is empty): that is refused too, and the segment stays nobody's, with the moved token.
+     */
     @Test
-    void axonsOwnStoreWouldPutTheStalledNodesTokenOverTheMovedOne() {
-        TokenStore axons = JdbcTokenStore.builder().connectionProvider(new DataSourceConnectionProvider(application))
-                .serializer(SERIALIZER).nodeId("stalled@node-1").build();
+    void aNodeWhoseClaimASwitchOverTookOffCannotExtendIt() {
+        TokenStore stalled = holding("stalled@node-1", 0);
+        switchOver(token(5_000));
+
+        assertThatThrownBy(() -> stalled.extendClaim(processor, 0))
+                .isInstanceOf(UnableToClaimTokenException.class).hasMessageContaining("no longer holds it");
+        assertThat(row()).isEqualTo(new Row(token(5_000), null));
+    }
+
+    /** What the tests above guard against: Axon's own store, in the same place, takes the segment back. */
+    @Test
+    void axonsOwnStoreWouldTakeTheSegmentBackByStoringOrExtending() {
+        TokenStore axons = axons("stalled@node-1");
         axons.initializeTokenSegments(processor, 1);
         axons.fetchToken(processor, 0);
         switchOver(token(5_000));
-
         axons.storeToken(token(120), processor, 0);
+        assertThat(row()).as("stored over the moved token").isEqualTo(new Row(token(120), "stalled@node-1"));
 
-        assertThat(row()).isEqualTo(new Row(token(120), "stalled@node-1"));
+        switchOver(token(5_000));
+        axons.extendClaim(processor, 0);
+        assertThat(row()).as("claimed back by extending").isEqualTo(new Row(token(5_000), "stalled@node-1"));
     }
 
+    /**
+     * A node's timed-out claim was taken by another node, which then stalled too: Axon's own store lets the first
+     * take the segment back by extending its claim once the second's has timed out; this one does not.
+     */
     @Test
-    void aNodeWhoseTimedOutClaimAnotherNodeTookCannotStoreItsToken() {
+    void aNodeWhoseTimedOutClaimAnotherNodeTookNeverTakesItBack() {
         TokenStore stalled = holding("stalled@node-1", 0);
         timeOutClaim();
         TokenStore other = store("other@node-2");
         assertThat(other.fetchToken(processor, 0)).isEqualTo(token(100));
+        other.storeToken(token(300), processor, 0);
+        timeOutClaim();
 
         assertThatThrownBy(() -> stalled.storeToken(token(120), processor, 0))
                 .isInstanceOf(UnableToClaimTokenException.class).hasMessageContaining("owner now: other@node-2");
         assertThatThrownBy(() -> stalled.extendClaim(processor, 0)).isInstanceOf(UnableToClaimTokenException.class);
-        assertThat(row()).isEqualTo(new Row(token(100), "other@node-2"));
+        assertThat(row()).isEqualTo(new Row(token(300), "other@node-2"));
+
+        axons("stalled@node-1").extendClaim(processor, 0);
+        assertThat(row()).as("Axon's own store").isEqualTo(new Row(token(300), "stalled@node-1"));
     }
 
     /** A node that was slow, but whose segment nobody took meanwhile, stores as before, timed-out claim or not. */
@@ -123,7 +147,12 @@ class OwnClaimsTokenStoreTest {
     private static TokenStore store(String node) {
         return new OwnClaimsTokenStore(JdbcTokenStore.builder()
                 .connectionProvider(new DataSourceConnectionProvider(application))
-                .serializer(SERIALIZER).nodeId(node));
+                .serializer(SERIALIZER), node);
+    }
+
+    private static TokenStore axons(String node) {
+        return JdbcTokenStore.builder().connectionProvider(new DataSourceConnectionProvider(application))
+                .serializer(SERIALIZER).nodeId(node).build();
     }
 
     private static TrackingToken token(long index) {

@@ -49,9 +49,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import vn.evn.cashless.application.support.MigratedPostgres;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.evn.cashless.application.support.MigratedPostgres;
 
 /**
  * A streaming reader's tokens, read from the ledger's event store on a real PostgreSQL: an index drawn by an append
