@@ -24,10 +24,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.evn.cashless.application.support.MigratedPostgres;
 
 /**
- * The read models' token store on a real PostgreSQL, with two nodes' stores side by side: a token is stored only
- * under the storing node's own claim. The situations are those of a node that stalled past its claim: a rebuild's
- * switch-over took the owners off and moved the tokens (as {@code Rebuilds} does, by SQL), or another node claimed
- * the segment once the claim timed out.
+ * The read models' token store on a real PostgreSQL, with two nodes' stores side by side: a token is stored, and a
+ * claim extended, only under the node's own claim. The situations are those of a node that stalled past its claim: a
+ * rebuild's switch-over took the owners off and moved the tokens (as {@code Rebuilds} does, by SQL), or another node
+ * claimed the segment once the claim timed out. Beside them, what Axon's own store does in the same place.
  */
 class OwnClaimsTokenStoreTest {
 
