@@ -1,6 +1,5 @@
 package vn.evn.cashless.application.infrastructure;
 
-import java.lang.management.ManagementFactory;
 import java.sql.SQLException;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -32,6 +31,7 @@ import org.springframework.context.annotation.Configuration;
 import vn.evn.cashless.application.admin.ReadModelFailures;
 import vn.evn.cashless.application.messaging.CachedCommandTargetResolver;
 import vn.evn.cashless.application.messaging.RequestContext;
+import vn.evn.cashless.application.nodes.Nodes;
 import vn.evn.cashless.domain.billing.Bill;
 import vn.evn.cashless.domain.customer.Customer;
 import vn.evn.cashless.domain.organisation.Branch;
@@ -153,17 +153,18 @@ public class AxonSetup {
     }
 
     /**
-     * Axon's JDBC token store as its auto-configuration builds it (which then stands back; the node's name is Axon's
-     * default, the process's {@code pid@host}), except that a token is stored and a claim extended only under this
-     * node's own claim ({@link OwnClaimsTokenStore}): a node that stalled past its claim cannot take a segment back.
+     * Axon's JDBC token store as its auto-configuration builds it (which then stands back), except that a token is
+     * stored and a claim extended only under this node's own claim ({@link OwnClaimsTokenStore}): a node that
+     * stalled past its claim cannot take a segment back. Claims are owned under the node's name ({@link Nodes#self()},
+     * Axon's default {@code pid@host}), which the nodes' heartbeats and the rebuilds' pauses match them by.
      */
     @Bean
     TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer,
-                          TokenStoreProperties properties) {
+                          TokenStoreProperties properties, Nodes nodes) {
         return new OwnClaimsTokenStore(JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
-                .claimTimeout(properties.getClaimTimeout()), ManagementFactory.getRuntimeMXBean().getName());
+                .claimTimeout(properties.getClaimTimeout()), nodes.self());
     }
 
     /**
