@@ -567,8 +567,7 @@ class SpeedBenchmark {
         for (int i = 0; i < QUERY_WARM_UP; i++) {
             check(http.get(path), 200);
         }
-        double pauses = metric(http, "jvm_gc_pause_seconds_count", "");
-        double paused = metric(http, "jvm_gc_pause_seconds_sum", "");
+        List<String> before = scrape(http);
         long[] nanos = new long[QUERIES];
         sampling.set(false);
         try {
@@ -586,10 +585,11 @@ class SpeedBenchmark {
         } catch (Exception e) {
             autovacuum = List.of("unknown: " + e);
         }
+        List<String> after = scrape(http);
         notes.add(String.format("%s: %,d timed requests; the server's GC pauses meanwhile: %.0f, %.0f ms in all; "
                         + "PostgreSQL's autovacuum at the end: %s", name, QUERIES,
-                metric(http, "jvm_gc_pause_seconds_count", "") - pauses,
-                (metric(http, "jvm_gc_pause_seconds_sum", "") - paused) * 1000,
+                metric(after, "jvm_gc_pause_seconds_count", "") - metric(before, "jvm_gc_pause_seconds_count", ""),
+                (metric(after, "jvm_gc_pause_seconds_sum", "") - metric(before, "jvm_gc_pause_seconds_sum", "")) * 1000,
                 autovacuum.isEmpty() ? "idle" : String.join(", ", autovacuum)));
         Arrays.sort(nanos);
         double p50 = nanos[nanos.length / 2] / 1e6;
@@ -829,7 +829,8 @@ class SpeedBenchmark {
                 return;
             }
             try {
-                maxHeap.accumulateAndGet((long) metric(sampler, "jvm_memory_used_bytes{", "area=\"heap\""), Math::max);
+                maxHeap.accumulateAndGet((long) metric(scrape(sampler), "jvm_memory_used_bytes{", "area=\"heap\""),
+                        Math::max);
             } catch (RuntimeException e) {
                 // the application is busy or stopping: the next sample counts
             }
@@ -837,10 +838,15 @@ class SpeedBenchmark {
         return every;
     }
 
-    /** The sum of the server's metric lines that start with {@code prefix} and contain {@code containing}. */
-    private static double metric(Http server, String prefix, String containing) {
+    /** The server's metrics, one line each, as Prometheus reads them. */
+    private static List<String> scrape(Http server) {
+        return server.get("/actuator/prometheus").raw().body().lines().toList();
+    }
+
+    /** The sum of the scraped lines that start with {@code prefix} and contain {@code containing}. */
+    private static double metric(List<String> scraped, String prefix, String containing) {
         double sum = 0;
-        for (String line : server.get("/actuator/prometheus").raw().body().lines().toList()) {
+        for (String line : scraped) {
             if (line.startsWith(prefix) && line.contains(containing)) {
                 sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }
