@@ -11,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -223,7 +222,8 @@ public class Rebuilds {
             List<Object> handlers = model.handlers().apply(jdbc);
             List<AnnotationEventHandlerAdapter> adapters = handlers.stream()
                     .map(AnnotationEventHandlerAdapter::new).toList();
-            try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+            try (HistoryReadAhead stream = new HistoryReadAhead(eventStore.openStream(null), BATCH,
+                    event -> adapters.stream().anyMatch(adapter -> adapter.canHandle(event)))) {
                 Progress progress = new Progress();
                 copyUpTo(id, stream, adapters, head(), progress);
                 analyzeCopies(model);
@@ -292,15 +292,12 @@ public class Rebuilds {
     }
 
     /** Applies events to the copies, a batch per transaction, until the copies hold every event up to {@code head}. */
-    private void copyUpTo(UUID id, BlockingStream<TrackedEventMessage<?>> stream,
-                          List<AnnotationEventHandlerAdapter> adapters, long head, Progress progress) {
+    private void copyUpTo(UUID id, HistoryReadAhead stream, List<AnnotationEventHandlerAdapter> adapters, long head,
+                          Progress progress) {
         while (position(progress.last) < head) {
-            List<TrackedEventMessage<?>> batch = new ArrayList<>(BATCH);
+            List<TrackedEventMessage<?>> batch;
             try {
-                while (batch.size() < BATCH && stream.hasNextAvailable(batch.isEmpty() ? 1_000 : 0,
-                        TimeUnit.MILLISECONDS)) {
-                    batch.add(stream.nextAvailable());
-                }
+                batch = stream.next();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while reading the history", e);
