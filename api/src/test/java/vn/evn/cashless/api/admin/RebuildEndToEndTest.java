@@ -3,12 +3,15 @@ package vn.evn.cashless.api.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -189,6 +192,63 @@ class RebuildEndToEndTest extends EndToEndTest {
     private String rowVersion(String payment) {
         return jdbc.queryForObject("SELECT xmin::text || ctid::text FROM rm_payment WHERE payment_id = ?::uuid",
                 String.class, payment);
+    }
+
+    /**
+     * A payment whose transaction has drawn its event's global index but not committed yet, while the look-ups'
+     * rebuild copies past that index (a later payment committed first), then commits before the rebuild locks the
+     * look-ups: its reference is in the look-ups after the switch-over.
+     */
+    @Test
+    void aLookUpCommittedInAGapBeforeTheSwitchOverIsKept() throws Exception {
+        String commune = uniqueCommuneCode();
+        String branch = branchWith(commune);
+        String first = customer(branch, commune);
+        String second = customer(branch, commune);
+        bill(first, "2021-04", 50_000);
+        bill(second, "2021-04", 50_000);
+        awaitReadModels();
+        String held = "GAP-" + branch;
+        CompletableFuture<Http.Response> inGap;
+        JsonNode job;
+        try (Connection holder = jdbc.getDataSource().getConnection()) {
+            // the payment's own claim of its reference will wait for this one, after its event has drawn an index
+            holder.setAutoCommit(false);
+            try (PreparedStatement claim = holder.prepareStatement("INSERT INTO payment_reference "
+                    + "(payment_id, provider, external_ref, bill_id) VALUES (gen_random_uuid(), 'Agribank', ?, 'HELD')")) {
+                claim.setString(1, held);
+                claim.executeUpdate();
+            }
+            inGap = CompletableFuture.supplyAsync(() -> pay(first, "2021-04", 50_000, "BANK", "Agribank", held, null));
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitingFor("INSERT INTO payment_reference%"));
+            assertThat(pay(second, "2021-04", 50_000, "BANK", "Agribank", "AFTER-" + branch, null).status())
+                    .isEqualTo(201);
+
+            job = rebuild("command-lookups");
+            // the copy has gone past the payment's index: the rebuild now tries to lock the look-ups
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> running("LOCK TABLE %"));
+            holder.rollback();
+        }
+        Http.Response paid = inGap.get(30, TimeUnit.SECONDS);
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+        assertThat(awaitDone(job).get("state").asString()).isEqualTo("SUCCEEDED");
+
+        assertThat(jdbc.queryForList("SELECT bill_id FROM payment_reference WHERE external_ref = ?", String.class,
+                held)).as("the look-up of the payment committed in the gap").hasSize(1);
+        // and the ledger still knows the reference: sent again it is the same payment, not a second one
+        Http.Response again = pay(first, "2021-04", 50_000, "BANK", "Agribank", held, null);
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+    }
+
+    private boolean waitingFor(String query) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM pg_stat_activity "
+                + "WHERE wait_event_type = 'Lock' AND query LIKE ?)", Boolean.class, query));
+    }
+
+    private boolean running(String query) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM pg_stat_activity "
+                + "WHERE state = 'active' AND query LIKE ?)", Boolean.class, query));
     }
 
     private JsonNode checksum(String name) {

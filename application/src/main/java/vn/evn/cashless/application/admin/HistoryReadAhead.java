@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A rebuild's history, read a batch ahead on a thread of its own: while the rebuild applies one batch to the copies
@@ -18,9 +20,12 @@ import org.axonframework.eventhandling.TrackedEventMessage;
  * idle for half of a rebuild.
  * <p>
  * The batches come in the stream's order, each once; a batch is the events available when it was read, at most
- * {@code size}, and empty when none came within a second. Closing stops the reading and closes the stream.
+ * {@code size}, and empty when none came within a second. A read that failed fails every later {@link #next()}:
+ * the rebuild stops there.
  */
 final class HistoryReadAhead implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HistoryReadAhead.class);
 
     private final BlockingStream<TrackedEventMessage<?>> stream;
     private final int size;
@@ -50,6 +55,9 @@ final class HistoryReadAhead implements AutoCloseable {
         try {
             batch = next.get();
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw new IllegalStateException("reading the history failed", e.getCause());
         }
         next = reader.submit(this::read);
@@ -68,18 +76,21 @@ final class HistoryReadAhead implements AutoCloseable {
         return batch;
     }
 
+    /**
+     * Stops a read waiting for events and closes the stream on the reader's own thread, after whatever read it is in
+     * (a query under way is not cut short): the stream is never closed under a read.
+     */
     @Override
     public void close() {
         next.cancel(true);
-        reader.shutdownNow();
+        reader.execute(stream::close);
+        reader.shutdown();
         try {
             if (!reader.awaitTermination(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the rebuild's reader did not stop within 30 s");
+                log.warn("The rebuild's reader has not stopped within 30 s; it closes the stream when it does");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            stream.close();
         }
     }
 }

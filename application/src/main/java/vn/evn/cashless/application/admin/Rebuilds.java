@@ -1,5 +1,7 @@
 package vn.evn.cashless.application.admin;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,6 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -70,6 +73,9 @@ public class Rebuilds {
      * is still a transaction so that a handler sees the rows of the batches before it.
      */
     private static final int BATCH = 5_000;
+
+    /** Reads of the history, each waiting up to a second, for an event committed in a gap to come. */
+    private static final int GAP_READS = 30;
 
     private final ReadModels readModels;
     private final Jobs jobs;
@@ -233,6 +239,7 @@ public class Rebuilds {
                             transactions.executeWithoutResult(status -> {
                                 lockAgainstWriters(model);
                                 copyUpTo(id, stream, adapters, head(), progress);
+                                copyGapsFilled(id, stream, adapters, progress);
                                 switchOver(model);
                                 jobs.succeeded(id, progress.processed);
                             });
@@ -295,21 +302,60 @@ public class Rebuilds {
     private void copyUpTo(UUID id, HistoryReadAhead stream, List<AnnotationEventHandlerAdapter> adapters, long head,
                           Progress progress) {
         while (position(progress.last) < head) {
-            List<TrackedEventMessage<?>> batch;
-            try {
-                batch = stream.next();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while reading the history", e);
-            }
-            if (batch.isEmpty()) {
-                continue;
-            }
-            transactions.executeWithoutResult(status -> apply(adapters, batch));
-            progress.processed += batch.size();
-            progress.last = batch.get(batch.size() - 1).trackingToken();
-            jobs.progress(id, progress.processed, head);
+            copyNext(id, stream, adapters, progress, head);
         }
+    }
+
+    /**
+     * For the look-ups, once they are locked against writers: applies the events that were still being written when
+     * an earlier batch was read, and are committed now. Such an event left a gap in the last token, below its
+     * position, and {@link #copyUpTo} does not go back for it; the switch-over would then drop the look-up its
+     * command wrote. (A streaming read model needs none of this: its processor goes on from the last token, whose
+     * gaps it fills later.) No command writing a look-up commits while the lock is held, so the gaps to fill are
+     * known: those that now hold an event.
+     */
+    private void copyGapsFilled(UUID id, HistoryReadAhead stream, List<AnnotationEventHandlerAdapter> adapters,
+                                Progress progress) {
+        for (int empty = 0; gapFilled(progress.last); ) {
+            if (!copyNext(id, stream, adapters, progress, progress.processed) && ++empty == GAP_READS) {
+                throw new IllegalStateException("an event committed in a gap of " + progress.last
+                        + " did not come in " + GAP_READS + " reads of the history");
+            }
+        }
+    }
+
+    /** Applies the next batch of the history to the copies, in a transaction; false if none came within a second. */
+    private boolean copyNext(UUID id, HistoryReadAhead stream, List<AnnotationEventHandlerAdapter> adapters,
+                             Progress progress, long total) {
+        List<TrackedEventMessage<?>> batch;
+        try {
+            batch = stream.next();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the history", e);
+        }
+        if (batch.isEmpty()) {
+            return false;
+        }
+        transactions.executeWithoutResult(status -> apply(adapters, batch));
+        progress.processed += batch.size();
+        progress.last = batch.get(batch.size() - 1).trackingToken();
+        jobs.progress(id, progress.processed, total);
+        return true;
+    }
+
+    /** Whether one of the token's gaps now holds an event. */
+    private boolean gapFilled(TrackingToken token) {
+        if (!(token instanceof GapAwareTrackingToken gapAware) || gapAware.getGaps().isEmpty()) {
+            return false;
+        }
+        Long[] gaps = gapAware.getGaps().toArray(Long[]::new);
+        return Boolean.TRUE.equals(jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(
+                    "SELECT EXISTS (SELECT 1 FROM domainevententry WHERE globalindex = ANY (?))");
+            statement.setArray(1, connection.createArrayOf("bigint", gaps));
+            return statement;
+        }, (ResultSet rs) -> rs.next() && rs.getBoolean(1)));
     }
 
     /** Runs the handlers over a batch as their processor would, with their tables resolved to the copies. */
