@@ -562,18 +562,18 @@ class SpeedBenchmark {
                 "/api/companies/" + company + "/progress?period=2021-H1");
         // what a back office meets right after a large import, and whether fresh statistics alone put it right
         notes.add("queries right after the import, PostgreSQL's maintenance as it goes: " + series(queries));
-        long started = System.nanoTime();
-        try (Connection connection = raw(); Statement statement = connection.createStatement()) {
-            statement.execute("ANALYZE");
-        }
-        notes.add(String.format("queries after ANALYZE alone (%.1f s): %s", (System.nanoTime() - started) / 1e9,
-                series(queries)));
-        vacuumAnalyze();
+        double analyzed = seconds("ANALYZE");
+        notes.add(String.format("queries after ANALYZE alone (%.1f s): %s", analyzed, series(queries)));
+        // PostgreSQL's autovacuum works through the tables the history and the import filled, on the same two cores,
+        // for minutes after them (one table after another, a new worker every minute). The table's queries are timed
+        // on a server at rest, so that work is done first, at once, as an operator would after a bulk load
+        notes.add(String.format("queries: timed after VACUUM (ANALYZE) of the database, which took %.1f s",
+                seconds("VACUUM (ANALYZE)")));
         queries.forEach(this::latency);
     }
 
     /** Each query warmed up and timed as {@link #latency} does it; one line: p50 / p99, and autovacuum at the end. */
-    private String series(Map<String, String> queries) throws Exception {
+    private String series(Map<String, String> queries) {
         List<String> figures = new ArrayList<>();
         queries.forEach((name, path) -> {
             warmUp(path);
@@ -581,9 +581,7 @@ class SpeedBenchmark {
             figures.add(String.format("%s p50 %.1f / p99 %.1f ms", name.substring("query ".length()), p50(nanos),
                     p99(nanos)));
         });
-        List<String> autovacuum = autovacuum();
-        return String.join("; ", figures) + "; autovacuum at the end: "
-                + (autovacuum.isEmpty() ? "idle" : String.join(", ", autovacuum));
+        return String.join("; ", figures) + "; autovacuum at the end: " + autovacuum();
     }
 
     /** Untimed requests first: a server that has answered these before, its JIT having compiled their code. */
@@ -622,18 +620,13 @@ class SpeedBenchmark {
         warmUp(path);
         List<String> before = scrape(http);
         long[] nanos = timed(path);
-        List<String> autovacuum;
-        try {
-            autovacuum = autovacuum();
-        } catch (Exception e) {
-            autovacuum = List.of("unknown: " + e);
-        }
+        String autovacuum = autovacuum();
         List<String> after = scrape(http);
         notes.add(String.format("%s: %,d timed requests; the server's GC pauses meanwhile: %.0f, %.0f ms in all; "
                         + "PostgreSQL's autovacuum at the end: %s", name, QUERIES,
                 metric(after, "jvm_gc_pause_seconds_count", "") - metric(before, "jvm_gc_pause_seconds_count", ""),
                 (metric(after, "jvm_gc_pause_seconds_sum", "") - metric(before, "jvm_gc_pause_seconds_sum", "")) * 1000,
-                autovacuum.isEmpty() ? "idle" : String.join(", ", autovacuum)));
+                autovacuum));
         double p99 = p99(nanos);
         record(name + ", p50", p50(nanos), "ms", null, null, null, null);
         record(name + ", p99", p99, "ms", null, null, "< 20 ms", p99 < 20);
@@ -776,23 +769,17 @@ class SpeedBenchmark {
         }
     }
 
-    /**
-     * PostgreSQL's autovacuum works through the tables the history and the import filled, on the same two cores, for
-     * minutes after them (one table after another, a new worker every minute). The queries are timed on a server at
-     * rest, so that work is done first, at once: {@code VACUUM (ANALYZE)} of the whole database, as an operator would
-     * after a bulk load; how long it took goes into the notes.
-     */
-    private void vacuumAnalyze() throws Exception {
+    /** Runs a maintenance statement on the whole database; the seconds it took. */
+    private double seconds(String maintenance) throws Exception {
         long started = System.nanoTime();
         try (Connection connection = raw(); Statement statement = connection.createStatement()) {
-            statement.execute("VACUUM (ANALYZE)");
+            statement.execute(maintenance);
         }
-        notes.add(String.format("queries: timed after VACUUM (ANALYZE) of the database, which took %.1f s",
-                (System.nanoTime() - started) / 1e9));
+        return (System.nanoTime() - started) / 1e9;
     }
 
-    /** What PostgreSQL's autovacuum workers are doing now, if anything. */
-    private List<String> autovacuum() throws Exception {
+    /** What PostgreSQL's autovacuum workers are doing now: "idle", their tables, or why that is unknown. */
+    private String autovacuum() {
         List<String> working = new ArrayList<>();
         try (Connection connection = raw(); Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("""
@@ -801,8 +788,10 @@ class SpeedBenchmark {
             while (rs.next()) {
                 working.add(rs.getString(1));
             }
+        } catch (Exception e) {
+            return "unknown: " + e;
         }
-        return working;
+        return working.isEmpty() ? "idle" : String.join(", ", working);
     }
 
     private void awaitCaughtUp() {

@@ -75,9 +75,12 @@ class HistoryReadAheadTest {
                     GenericEventMessage.asEventMessage("event " + index)));
         }
 
+        /** The event taken off the queue by the last wait, not yet handed over. */
+        private TrackedEventMessage<?> next;
+
         @Override
         public Optional<TrackedEventMessage<?>> peek() {
-            return Optional.ofNullable(events.peek());
+            return Optional.ofNullable(next != null ? next : events.peek());
         }
 
         @Override
@@ -85,20 +88,21 @@ class HistoryReadAheadTest {
             if (failing.get()) {
                 throw new IllegalStateException("the database is gone");
             }
-            if (!events.isEmpty()) {
-                return true;
+            if (next == null) {
+                next = events.poll();
             }
-            waiting.countDown();
-            long deadline = System.nanoTime() + unit.toNanos(timeout);
-            while (events.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(5);
+            if (next == null) {
+                waiting.countDown();
+                next = events.poll(timeout, unit);
             }
-            return !events.isEmpty();
+            return next != null;
         }
 
         @Override
         public TrackedEventMessage<?> nextAvailable() {
-            return events.poll();
+            TrackedEventMessage<?> event = next != null ? next : events.poll();
+            next = null;
+            return event;
         }
 
         @Override
