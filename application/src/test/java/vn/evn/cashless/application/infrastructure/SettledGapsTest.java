@@ -626,7 +626,13 @@ class SettledGapsTest {
         }
     }
 
-    /** Reads a stream on a thread of its own, keeping every event's identifier in order of delivery. */
+    /**
+     * Reads a stream on a thread of its own, keeping every event's identifier in order of delivery. It asks for the
+     * next event with a short timeout, as the processors do: a stream of the event cache that has gone back to reading
+     * the table on its own waits, in {@code nextAvailable()}, for the cache's reader to signal new events, and a signal
+     * given just before it starts waiting is lost. It would then sleep until the next append, and this test appends
+     * nothing once its events are in.
+     */
     private static final class StreamReader implements AutoCloseable {
         final List<String> read = new CopyOnWriteArrayList<>();
         private final TrackingEventStream stream;
@@ -637,7 +643,9 @@ class SettledGapsTest {
             this.thread = new Thread(() -> {
                 try {
                     while (!Thread.currentThread().isInterrupted()) {
-                        read.add(stream.nextAvailable().getIdentifier());
+                        if (stream.hasNextAvailable(100, TimeUnit.MILLISECONDS)) {
+                            read.add(stream.nextAvailable().getIdentifier());
+                        }
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
