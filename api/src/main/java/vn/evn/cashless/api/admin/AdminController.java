@@ -37,12 +37,12 @@ public class AdminController {
 
     /** A job as a client follows it. */
     public record JobEntry(UUID id, String kind, String target, String state, long processed, long total,
-                           Double percent, Double eventsPerSecond, Long secondsLeft, Instant startedAt,
+                           Long position, Double percent, Double eventsPerSecond, Long secondsLeft, Instant startedAt,
                            Instant finishedAt, String error) {
 
         static JobEntry of(Jobs.Job job, Instant now) {
             return new JobEntry(job.id(), job.kind(), job.target(), job.state().name(), job.processed(), job.total(),
-                    round(job.percent()), round(job.eventsPerSecond(now)), job.secondsLeft(now), job.startedAt(),
+                    job.position(), round(job.percent()), round(job.eventsPerSecond(now)), job.secondsLeft(now), job.startedAt(),
                     job.finishedAt(), job.error());
         }
 

@@ -53,7 +53,8 @@ class RebuildEndToEndTest extends EndToEndTest {
         history(4);
         awaitReadModels();
         // events stored so far, as the hash chain counts them (never more than are stored)
-        long events = http().get("/api/audit/head").json().get("events").asLong();
+        JsonNode head = http().get("/api/audit/head").json();
+        long events = head.get("events").asLong();
         assertThat(events).isPositive();
         for (String name : READ_MODELS) {
             JsonNode before = checksum(name);
@@ -64,6 +65,7 @@ class RebuildEndToEndTest extends EndToEndTest {
             assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
             // the whole history is replayed (a row is not one event: a customer has a name key per word of the name)
             assertThat(job.get("processed").asLong()).as(name).isGreaterThanOrEqualTo(events);
+            assertThat(job.get("position").asLong()).as(name).isGreaterThanOrEqualTo(head.get("position").asLong());
             assertThat(job.get("percent").asDouble()).isEqualTo(100.0);
             assertThat(job.get("secondsLeft").asLong()).isZero();
             awaitReadModels();

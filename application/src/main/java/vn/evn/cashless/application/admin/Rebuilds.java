@@ -340,7 +340,7 @@ public class Rebuilds {
         transactions.executeWithoutResult(status -> apply(adapters, batch));
         progress.processed += batch.size();
         progress.last = batch.get(batch.size() - 1).trackingToken();
-        jobs.progress(id, progress.processed, total);
+        jobs.progress(id, progress.processed, position(progress.last), total);
         return true;
     }
 
