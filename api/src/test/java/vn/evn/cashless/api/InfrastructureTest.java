@@ -29,7 +29,6 @@ import vn.evn.cashless.api.support.Http;
 import vn.evn.cashless.api.support.Tester;
 import vn.evn.cashless.application.infrastructure.BatchEventStore;
 import vn.evn.cashless.application.infrastructure.ClaimedTokens;
-import vn.evn.cashless.application.infrastructure.CommittedEvents;
 import vn.evn.cashless.application.infrastructure.OwnClaimsTokenStore;
 import vn.evn.cashless.application.infrastructure.SnapshotFreeEventStorageEngine;
 import vn.evn.cashless.application.messaging.CachedCommandTargetResolver;
@@ -45,8 +44,6 @@ class InfrastructureTest extends EndToEndTest {
     private EventStorageEngine storageEngine;
     @Autowired
     private JdbcTemplate jdbc;
-    @Autowired
-    private CommittedEvents committedEvents;
 
     @Test
     void axonUsesSpringsTransactionManager() {
@@ -171,7 +168,6 @@ class InfrastructureTest extends EndToEndTest {
         String branch = branchWith(uniqueCommuneCode(), uniqueCommuneCode());
         List<String> stored = events(branch);
         assertThat(stored).hasSizeGreaterThanOrEqualTo(3);
-        committedEvents.clear(); // so that the loads below are served by what is read ahead, not by what is kept
 
         DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(new GenericMessage<>("read ahead"));
         try {
@@ -182,16 +178,6 @@ class InfrastructureTest extends EndToEndTest {
         } finally {
             unitOfWork.rollback();
         }
-    }
-
-    @Test
-    void theEventStoreKeepsTheEventsOfTheAggregatesItsCommandsWroteAndServesThemAsStored() {
-        String branch = branchWith(uniqueCommuneCode(), uniqueCommuneCode());
-
-        assertThat(committedEvents.beginning(branch)).as("the branch's events, kept once committed").hasSize(3);
-        List<String> kept = events(branch);
-        committedEvents.clear();
-        assertThat(kept).as("what a load reads from memory is what it reads from the table").isEqualTo(events(branch));
     }
 
     private List<String> events(String aggregate) {

@@ -23,7 +23,6 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
@@ -73,8 +72,7 @@ public class AxonSetup {
      * (the ledger makes no snapshots, and that query was half of the reads of every command) and that a streaming
      * reader gets {@value #EVENTS_PER_QUERY} events per query: Axon's default is 100, so a read model catching up or a
      * rebuild went back to the database every 100 events, while the processors handle up to 1,000 per batch
-     * (application.yml); that a reader's tokens do not carry the gaps known never to fill; and that a load begins
-     * with the events this node keeps of the aggregate ({@link CommittedEvents}).
+     * (application.yml); and that a reader's tokens do not carry the gaps known never to fill.
      */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
@@ -84,8 +82,7 @@ public class AxonSetup {
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           EventSchema eventSchema,
-                                          SettledPositions settledPositions,
-                                          CommittedEvents committedEvents) {
+                                          SettledPositions settledPositions) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -95,18 +92,7 @@ public class AxonSetup {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .batchSize(EVENTS_PER_QUERY);
-        return new SnapshotFreeEventStorageEngine(builder, connectionProvider, eventSchema, settledPositions,
-                committedEvents);
-    }
-
-    /**
-     * The aggregates' events a node keeps between commands, at most {@code ledger.event-store.cached-events} in all
-     * (0 keeps none): a payment then reads from the database only the events its bill took since this node last saw
-     * it, and deserializes only those.
-     */
-    @Bean
-    CommittedEvents committedEvents(@Value("${ledger.event-store.cached-events:20000}") int capacity) {
-        return new CommittedEvents(capacity);
+        return new SnapshotFreeEventStorageEngine(builder, connectionProvider, eventSchema, settledPositions);
     }
 
     /** Axon's event table as it is, read with the settled position of each event (Axon's own bean stands back). */

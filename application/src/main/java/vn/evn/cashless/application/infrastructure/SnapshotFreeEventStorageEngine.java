@@ -9,29 +9,21 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.serialization.SerializedMessage;
 import org.axonframework.serialization.Serializer;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The JDBC event store of a ledger that makes no snapshots: loading an aggregate is one query for its events, not a
@@ -61,10 +53,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * when a reader joins the event cache or a processor's stream) and a segment's token with an event's ({@code covers},
  * when a segment skips what it has handled) ignoring the gaps below the higher truncation point, which is then right
  * for both. A token read back from the token store has lost its truncation point, and the gaps below it too.
- * <p>
- * An aggregate's load begins with the events this node {@linkplain CommittedEvents keeps} of it, already deserialized,
- * and reads from the database only those after them. What a transaction loaded in full and what it appended are kept
- * once it has committed (a Spring transaction synchronisation); nothing of a transaction that rolls back.
  */
 public class SnapshotFreeEventStorageEngine extends JdbcEventStorageEngine {
 
@@ -76,25 +64,14 @@ public class SnapshotFreeEventStorageEngine extends JdbcEventStorageEngine {
     private final ConnectionProvider connections;
     private final EventSchema schema;
     private final SettledPositions settled;
-    private final CommittedEvents committed;
 
-    /** An event store that keeps no aggregate's events in memory between commands. */
+    /** {@code schema}: one whose tracked events include {@value #SETTLED_INDEX_COLUMN} ({@link #eventSchema()}). */
     public SnapshotFreeEventStorageEngine(Builder builder, ConnectionProvider connections, EventSchema schema,
                                           SettledPositions settled) {
-        this(builder, connections, schema, settled, new CommittedEvents(0));
-    }
-
-    /**
-     * {@code schema}: one whose tracked events include {@value #SETTLED_INDEX_COLUMN} ({@link #eventSchema()});
-     * {@code committed}: the aggregates' events this node keeps between commands.
-     */
-    public SnapshotFreeEventStorageEngine(Builder builder, ConnectionProvider connections, EventSchema schema,
-                                          SettledPositions settled, CommittedEvents committed) {
         super(builder.schema(schema));
         this.connections = connections;
         this.schema = schema;
         this.settled = settled;
-        this.committed = committed;
     }
 
     /** Axon's default event schema, except that a streaming reader also reads {@value #SETTLED_INDEX_COLUMN}. */
@@ -125,36 +102,6 @@ public class SnapshotFreeEventStorageEngine extends JdbcEventStorageEngine {
         GapAwareTrackingToken truncated = token.withGapsTruncatedAt(Math.min(settledBelow, token.getIndex()));
         return truncated == token ? event
                 : new TrackedDomainEventData<>(truncated, (DomainEventData<?>) event);
-    }
-
-    /**
-     * The aggregate's events: those this node keeps of it, then those after them read from the database (or from
-     * what the unit of work {@linkplain #readAhead read ahead}).
-     */
-    @Override
-    public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
-        if (!committed.enabled() || firstSequenceNumber != 0) {
-            return super.readEvents(aggregateIdentifier, firstSequenceNumber);
-        }
-        List<DomainEventMessage<?>> kept = committed.beginning(aggregateIdentifier);
-        DomainEventStream events = kept.isEmpty() ? super.readEvents(aggregateIdentifier, 0)
-                : DomainEventStream.concat(DomainEventStream.of(kept),
-                        super.readEvents(aggregateIdentifier, kept.size()));
-        CommitListener transaction = CommitListener.of(this);
-        return transaction == null ? events
-                : new Recorded(events, read -> transaction.loaded(aggregateIdentifier, read));
-    }
-
-    /** Appends as Axon does; once the transaction has committed, what it appended is kept. */
-    @Override
-    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
-        super.appendEvents(events, serializer);
-        if (committed.enabled()) {
-            CommitListener transaction = CommitListener.of(this);
-            if (transaction != null) {
-                events.forEach(transaction::appended);
-            }
-        }
     }
 
     @Override
@@ -226,128 +173,13 @@ public class SnapshotFreeEventStorageEngine extends JdbcEventStorageEngine {
                     read.remove(aggregateIdentifier);
                     return List.of();
                 }
-                if (events.size() < batchSize) {
+                if (firstSequenceNumber == 0 && events.size() < batchSize) {
                     read.put(aggregateIdentifier, List.of());
-                    return firstSequenceNumber == 0 ? events : events.stream()
-                            .filter(event -> event.getSequenceNumber() >= firstSequenceNumber).toList();
+                    return events;
                 }
                 read.remove(aggregateIdentifier);
             }
         }
         return super.fetchDomainEvents(aggregateIdentifier, firstSequenceNumber, batchSize);
-    }
-
-    /**
-     * The event as a load reads it back from the table: its payload and metadata to be deserialized (on first use)
-     * from the bytes the append wrote, its time to the precision the table keeps. A command's event in memory may
-     * differ from that (a time in nanoseconds, a value Jackson writes otherwise than it was made), and what a node
-     * keeps must not.
-     */
-    private DomainEventMessage<?> asStored(DomainEventMessage<?> event) {
-        Serializer serializer = getEventSerializer();
-        return new GenericDomainEventMessage<>(event.getType(), event.getAggregateIdentifier(),
-                event.getSequenceNumber(), new SerializedMessage<>(event.getIdentifier(),
-                        event.serializePayload(serializer, byte[].class),
-                        event.serializeMetaData(serializer, byte[].class), serializer),
-                DateTimeUtils.parseInstant(DateTimeUtils.formatInstant(event.getTimestamp())));
-    }
-
-    /** A load's stream that hands what it read, once it has read to the end, to {@code end}. */
-    private static final class Recorded implements DomainEventStream {
-        private final DomainEventStream events;
-        private final Consumer<List<DomainEventMessage<?>>> end;
-        private final List<DomainEventMessage<?>> read = new ArrayList<>();
-        private boolean ended;
-
-        Recorded(DomainEventStream events, Consumer<List<DomainEventMessage<?>>> end) {
-            this.events = events;
-            this.end = end;
-        }
-
-        @Override
-        public boolean hasNext() {
-            boolean more = events.hasNext();
-            if (!more && !ended) {
-                ended = true;
-                end.accept(read);
-            }
-            return more;
-        }
-
-        @Override
-        public DomainEventMessage<?> next() {
-            DomainEventMessage<?> event = events.next();
-            read.add(event);
-            return event;
-        }
-
-        @Override
-        public DomainEventMessage<?> peek() {
-            return events.peek();
-        }
-
-        @Override
-        public Long getLastSequenceNumber() {
-            return events.getLastSequenceNumber();
-        }
-    }
-
-    /**
-     * What one transaction loaded in full and appended, by aggregate, kept once it has committed. The transaction's
-     * own appends are read back by no load before that (Axon's loads in the same unit of work find them staged), but
-     * whatever a load read is committed by then in any case.
-     */
-    private static final class CommitListener implements TransactionSynchronization {
-        private final SnapshotFreeEventStorageEngine engine;
-        private final Map<String, List<DomainEventMessage<?>>> loaded = new HashMap<>();
-        private final Map<String, List<DomainEventMessage<?>>> appended = new HashMap<>();
-
-        private CommitListener(SnapshotFreeEventStorageEngine engine) {
-            this.engine = engine;
-        }
-
-        /** The current transaction's listener, registered with it on first use; null outside a transaction. */
-        static CommitListener of(SnapshotFreeEventStorageEngine engine) {
-            if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-                return null;
-            }
-            CommitListener listener = (CommitListener) TransactionSynchronizationManager.getResource(engine);
-            if (listener == null) {
-                listener = new CommitListener(engine);
-                TransactionSynchronizationManager.bindResource(engine, listener);
-                TransactionSynchronizationManager.registerSynchronization(listener);
-            }
-            return listener;
-        }
-
-        void loaded(String aggregateIdentifier, List<DomainEventMessage<?>> events) {
-            loaded.merge(aggregateIdentifier, events, (before, now) -> now.size() > before.size() ? now : before);
-        }
-
-        void appended(EventMessage<?> event) {
-            if (event instanceof DomainEventMessage<?> domainEvent) {
-                appended.computeIfAbsent(domainEvent.getAggregateIdentifier(), id -> new ArrayList<>())
-                        .add(domainEvent);
-            }
-        }
-
-        @Override
-        public void afterCommit() {
-            loaded.forEach((aggregate, events) -> {
-                if (!appended.containsKey(aggregate)) {
-                    engine.committed.keep(aggregate, events);
-                }
-            });
-            appended.forEach((aggregate, events) -> {
-                List<DomainEventMessage<?>> stream = new ArrayList<>(loaded.getOrDefault(aggregate, List.of()));
-                events.forEach(event -> stream.add(engine.asStored(event)));
-                engine.committed.keep(aggregate, stream);
-            });
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(engine);
-        }
     }
 }
