@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import vn.evn.cashless.api.support.Http;
+import vn.evn.cashless.api.support.NotificationAnswers;
 import vn.evn.cashless.api.support.PaymentNotification;
 import vn.evn.cashless.api.support.Reads;
 import vn.evn.cashless.api.support.RunningApplication;
@@ -47,26 +47,23 @@ class CrashEndToEndTest {
     private static final String PROVIDER = "Vietcombank";
 
     /** A payment notification as a channel sends it; the same notification may be sent again. */
-    private record Notification(String customer, long amount, String externalRef) {
+    private record Notification(String customer, long amount, String externalRef) implements NotificationAnswers.Sent {
 
-        Map<String, Object> body() {
+        @Override
+        public Map<String, Object> body() {
             return PaymentNotification.body(customer, PERIOD, amount, "BANK", PROVIDER, externalRef,
                     "2021-06-20T03:00:00Z");
         }
 
-        /** The id the ledger gives this notification's payment: it follows from provider and reference. */
-        String paymentId() {
+        @Override
+        public String paymentId() {
             return PaymentId.of(Provider.of(PROVIDER), ExternalRef.of(externalRef)).toString();
         }
     }
 
     /** What the clients learnt while the application ran: answers they got, and requests the kill cut off. */
-    private static final class Load {
+    private static final class Load extends NotificationAnswers<Notification> {
 
-        private final Map<Notification, String> acknowledged = new ConcurrentHashMap<>();
-        private final Set<Notification> unanswered = ConcurrentHashMap.newKeySet();
-        private final List<String> unexpectedAnswers = new java.util.concurrent.CopyOnWriteArrayList<>();
-        private final AtomicInteger resendsRecognised = new AtomicInteger();
         private final AtomicInteger cutOffInFlight = new AtomicInteger();
         private final AtomicInteger refused = new AtomicInteger();
         private final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
@@ -88,27 +85,10 @@ class CrashEndToEndTest {
                 Notification notification = resend ? mine.get(request % mine.size())
                         : new Notification(CUSTOMERS.get((client + request) % CUSTOMERS.size()),
                                 1_000 + 100L * (request % 50), "CRASH" + crash + "-C" + client + "-" + request);
-                Http.Response answer;
-                try {
-                    answer = http.post("/api/payments", notification.body());
-                } catch (UncheckedIOException e) {
-                    (e.getCause() instanceof ConnectException ? refused : cutOffInFlight).incrementAndGet();
-                    if (!resend) {
-                        unanswered.add(notification);
-                    }
+                UncheckedIOException unanswered = post(http, notification, resend, mine);
+                if (unanswered != null) {
+                    (unanswered.getCause() instanceof ConnectException ? refused : cutOffInFlight).incrementAndGet();
                     return;
-                }
-                String id = answer.json() == null || answer.json().get("id") == null ? null
-                        : answer.json().get("id").asString();
-                if (answer.status() == (resend ? 200 : 201) && notification.paymentId().equals(id)) {
-                    if (resend) {
-                        resendsRecognised.incrementAndGet();
-                    } else {
-                        acknowledged.put(notification, id);
-                        mine.add(notification);
-                    }
-                } else {
-                    unexpectedAnswers.add(notification + (resend ? " resent: " : ": ") + answer);
                 }
             }
         }
@@ -129,14 +109,14 @@ class CrashEndToEndTest {
             for (int crash = 1; crash <= CRASHES; crash++) {
                 Load load = Load.start(application, crash);
                 try {
-                    await().atMost(Duration.ofSeconds(60)).until(() -> !load.unexpectedAnswers.isEmpty()
+                    await().atMost(Duration.ofSeconds(60)).until(() -> !load.unexpected.isEmpty()
                             || load.acknowledged.size() >= ACKNOWLEDGED_BEFORE_EACH_KILL);
                     application.kill();
                     load.awaitEnd();
                 } finally {
                     load.clients.shutdownNow();
                 }
-                assertThat(load.unexpectedAnswers).isEmpty();
+                assertThat(load.unexpected).isEmpty();
                 acknowledged.putAll(load.acknowledged);
 
                 application = RunningApplication.start(DATA);

@@ -3,7 +3,6 @@ package vn.evn.cashless.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
@@ -15,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +30,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 import vn.evn.cashless.api.support.AtOnce;
 import vn.evn.cashless.api.support.Http;
+import vn.evn.cashless.api.support.NotificationAnswers;
 import vn.evn.cashless.api.support.PaymentNotification;
 import vn.evn.cashless.api.support.PaymentRaces;
 import vn.evn.cashless.api.support.RunningApplication;
@@ -134,14 +133,16 @@ class SeveralNodesEndToEndTest {
     }
 
     /** A payment notification as a channel sends it; the same notification may be sent again. */
-    private record Notification(String customer, long amount, String externalRef) {
+    private record Notification(String customer, long amount, String externalRef) implements NotificationAnswers.Sent {
 
-        Map<String, Object> body() {
+        @Override
+        public Map<String, Object> body() {
             return PaymentNotification.body(customer, "2021-01", amount, "BANK", PROVIDER, externalRef,
                     "2021-01-20T03:00:00Z");
         }
 
-        String paymentId() {
+        @Override
+        public String paymentId() {
             return PaymentId.of(Provider.of(PROVIDER), ExternalRef.of(externalRef)).toString();
         }
     }
@@ -292,11 +293,7 @@ class SeveralNodesEndToEndTest {
      * and, every fourth request, resending one of its own already acknowledged; {@code target} picks the node of the
      * n-th request. A request cut off (its node killed) is remembered, unanswered.
      */
-    private static final class Load {
-        final Map<Notification, String> acknowledged = new ConcurrentHashMap<>();
-        final Set<Notification> unanswered = ConcurrentHashMap.newKeySet();
-        final List<String> unexpected = new CopyOnWriteArrayList<>();
-        final AtomicInteger resendsRecognised = new AtomicInteger();
+    private static final class Load extends NotificationAnswers<Notification> {
         final AtomicInteger cutOff = new AtomicInteger();
         private final AtomicInteger sent = new AtomicInteger();
         private final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
@@ -321,27 +318,8 @@ class SeveralNodesEndToEndTest {
 
         private void send(Http node, Notification notification, boolean resend, List<Notification> mine) {
             sent.incrementAndGet();
-            Http.Response answer;
-            try {
-                answer = node.post("/api/payments", notification.body());
-            } catch (UncheckedIOException e) {
+            if (post(node, notification, resend, mine) != null) {
                 cutOff.incrementAndGet();
-                if (!resend) {
-                    unanswered.add(notification);
-                }
-                return;
-            }
-            String id = answer.json() == null || answer.json().get("id") == null ? null
-                    : answer.json().get("id").asString();
-            if (answer.status() == (resend ? 200 : 201) && notification.paymentId().equals(id)) {
-                if (resend) {
-                    resendsRecognised.incrementAndGet();
-                } else {
-                    acknowledged.put(notification, id);
-                    mine.add(notification);
-                }
-            } else {
-                unexpected.add(notification + (resend ? " resent: " : ": ") + answer);
             }
         }
 
