@@ -42,8 +42,8 @@ public class AdminController {
 
         static JobEntry of(Jobs.Job job, Instant now) {
             return new JobEntry(job.id(), job.kind(), job.target(), job.state().name(), job.processed(), job.total(),
-                    job.position(), round(job.percent()), round(job.eventsPerSecond(now)), job.secondsLeft(now), job.startedAt(),
-                    job.finishedAt(), job.error());
+                    job.position(), round(job.percent()), round(job.eventsPerSecond(now)), job.secondsLeft(now),
+                    job.startedAt(), job.finishedAt(), job.error());
         }
 
         private static Double round(Double value) {

@@ -216,8 +216,8 @@ class RebuildEndToEndTest extends EndToEndTest {
         try (Connection holder = jdbc.getDataSource().getConnection()) {
             // the payment's own claim of its reference will wait for this one, after its event has drawn an index
             holder.setAutoCommit(false);
-            try (PreparedStatement claim = holder.prepareStatement("INSERT INTO payment_reference "
-                    + "(payment_id, provider, external_ref, bill_id) VALUES (gen_random_uuid(), 'Agribank', ?, 'HELD')")) {
+            try (PreparedStatement claim = holder.prepareStatement("INSERT INTO payment_reference (payment_id, "
+                    + "provider, external_ref, bill_id) VALUES (gen_random_uuid(), 'Agribank', ?, 'HELD')")) {
                 claim.setString(1, held);
                 claim.executeUpdate();
             }

@@ -238,8 +238,9 @@ public class Rebuilds {
                         try {
                             transactions.executeWithoutResult(status -> {
                                 lockAgainstWriters(model);
-                                copyUpTo(id, stream, adapters, head(), progress);
-                                copyGapsFilled(id, stream, adapters, progress);
+                                long head = head();
+                                copyUpTo(id, stream, adapters, head, progress);
+                                copyGapsFilled(id, stream, adapters, head, progress);
                                 switchOver(model);
                                 jobs.succeeded(id, progress.processed);
                             });
@@ -315,18 +316,21 @@ public class Rebuilds {
      * known: those that now hold an event.
      */
     private void copyGapsFilled(UUID id, HistoryReadAhead stream, List<AnnotationEventHandlerAdapter> adapters,
-                                Progress progress) {
+                                long head, Progress progress) {
         for (int empty = 0; gapFilled(progress.last); ) {
-            if (!copyNext(id, stream, adapters, progress, progress.processed) && ++empty == GAP_READS) {
+            if (!copyNext(id, stream, adapters, progress, head) && ++empty == GAP_READS) {
                 throw new IllegalStateException("an event committed in a gap of " + progress.last
                         + " did not come in " + GAP_READS + " reads of the history");
             }
         }
     }
 
-    /** Applies the next batch of the history to the copies, in a transaction; false if none came within a second. */
+    /**
+     * Applies the next batch of the history to the copies, in a transaction, and reports the job's progress towards
+     * {@code head}, the position the copy is to reach; false if no event came within a second.
+     */
     private boolean copyNext(UUID id, HistoryReadAhead stream, List<AnnotationEventHandlerAdapter> adapters,
-                             Progress progress, long total) {
+                             Progress progress, long head) {
         List<TrackedEventMessage<?>> batch;
         try {
             batch = stream.next();
@@ -340,7 +344,7 @@ public class Rebuilds {
         transactions.executeWithoutResult(status -> apply(adapters, batch));
         progress.processed += batch.size();
         progress.last = batch.get(batch.size() - 1).trackingToken();
-        jobs.progress(id, progress.processed, position(progress.last), total);
+        jobs.progress(id, progress.processed, position(progress.last), head);
         return true;
     }
 

@@ -32,7 +32,8 @@ class HistoryReadAheadTest {
             // every event is there from the start, so the first empty batch (nothing within a second) is the end
             for (List<TrackedEventMessage<?>> batch = readAhead.next(); !batch.isEmpty(); batch = readAhead.next()) {
                 sizes.add(batch.size());
-                batch.forEach(event -> seen.add(((GlobalSequenceTrackingToken) event.trackingToken()).getGlobalIndex()));
+                batch.forEach(event ->
+                        seen.add(((GlobalSequenceTrackingToken) event.trackingToken()).getGlobalIndex()));
             }
             stream.add(12_345);
             assertThat(readAhead.next()).as("an event appended later").hasSize(1);
