@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,6 +19,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import vn.evn.cashless.api.support.FreePorts;
 import vn.evn.cashless.api.support.Http;
 import vn.evn.cashless.api.support.RunningApplication;
 
@@ -50,7 +50,7 @@ class ImportBenchmark {
         Path data = run.resolve("postgres");
         String kept = System.getProperty("bench.data");
         Path template = kept == null ? null : Path.of(kept).toAbsolutePath();
-        int pgPort = freePort();
+        int pgPort = FreePorts.draw();
         String pg = "--ledger.embedded-postgres.port=" + pgPort;
         if (template == null || !Files.isDirectory(template)) {
             try (RunningApplication app = RunningApplication.start(data, Map.of(), List.of("-Xmx512m"), pg,
@@ -172,9 +172,4 @@ class ImportBenchmark {
         return String.format("PA20BM%07d", i + 1);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

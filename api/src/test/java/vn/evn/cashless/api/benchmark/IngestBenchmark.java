@@ -3,7 +3,6 @@ package vn.evn.cashless.api.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import vn.evn.cashless.api.support.FreePorts;
 import vn.evn.cashless.api.support.Http;
 import vn.evn.cashless.api.support.RunningApplication;
 import vn.evn.cashless.domain.shared.Zones;
@@ -47,7 +47,7 @@ class IngestBenchmark {
     @Test
     void singlePaymentsOverHttpBesideRawSelectAndInsert() throws Exception {
         Path data = Path.of("target", "bench-ingest", UUID.randomUUID().toString(), "ledger");
-        int postgresPort = freePort();
+        int postgresPort = FreePorts.draw();
         String recording = System.getProperty("ingest.jfr");
         List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
         if (recording != null) {
@@ -221,9 +221,4 @@ class IngestBenchmark {
         return new Load(nanos.length, elapsed, nanos);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

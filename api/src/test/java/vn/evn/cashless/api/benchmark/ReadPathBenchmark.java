@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import vn.evn.cashless.api.support.FreePorts;
 import vn.evn.cashless.api.support.Http;
 import vn.evn.cashless.api.support.RunningApplication;
 import vn.evn.cashless.api.support.Tester;
@@ -57,7 +57,7 @@ class ReadPathBenchmark {
         String kept = System.getProperty("bench.data");
         Path data = kept != null ? Path.of(kept).toAbsolutePath()
                 : Path.of("target", "benchmark-data", UUID.randomUUID().toString(), "postgres").toAbsolutePath();
-        int pgPort = freePort();
+        int pgPort = FreePorts.draw();
         List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
         String jfr = System.getProperty("bench.jfr");
         if (jfr != null) {
@@ -306,11 +306,6 @@ class ReadPathBenchmark {
         }
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static String perSecond(double value, String unit) {
         return String.format("%,.0f %s/s", value, unit);

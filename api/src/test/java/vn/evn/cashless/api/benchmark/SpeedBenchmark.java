@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,6 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import vn.evn.cashless.api.support.FreePorts;
 import vn.evn.cashless.api.support.Http;
 import vn.evn.cashless.api.support.RunningApplication;
 import vn.evn.cashless.api.support.Tester;
@@ -104,7 +104,7 @@ class SpeedBenchmark {
     void measure() throws Exception {
         Path run = ROOT.resolve("run-" + UUID.randomUUID());
         Path data = run.resolve("node").resolve("postgres");
-        pgPort = freePort();
+        pgPort = FreePorts.draw();
         wrk = Wrk.find(notes);
         List<String> jvm = List.of("-Xmx512m");
         String pg = "--ledger.embedded-postgres.port=" + pgPort;
@@ -884,11 +884,6 @@ class SpeedBenchmark {
         return sum;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     // ----------------------------------------------------------------------------------------------------- report
 

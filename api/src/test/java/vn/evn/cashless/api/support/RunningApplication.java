@@ -3,7 +3,6 @@ package vn.evn.cashless.api.support;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,9 +39,26 @@ public final class RunningApplication implements AutoCloseable {
     /** Starts the application with JVM options as well, e.g. {@code -Xmx160m} to hold it to a small heap. */
     public static RunningApplication start(Path dataDir, java.util.Map<String, String> environment,
                                            List<String> jvmOptions, String... extraArgs) {
-        RunningApplication application = launch(dataDir, environment, jvmOptions, extraArgs);
-        application.awaitUp();
-        return application;
+        for (int attempt = 1; ; attempt++) {
+            RunningApplication application = launch(dataDir, environment, jvmOptions, extraArgs);
+            try {
+                application.awaitUp();
+                return application;
+            } catch (RuntimeException e) {
+                // a server started by another process took the drawn port between the draw and the start
+                if (attempt == 3 || !application.lostItsPort()) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private boolean lostItsPort() {
+        try {
+            return !process.isAlive() && log().contains("Port " + port + " was already in use");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Starts the application where it must refuse to start; returns what it wrote before it exited. */
@@ -62,7 +78,7 @@ public final class RunningApplication implements AutoCloseable {
                                              List<String> jvmOptions, String... extraArgs) {
         try {
             Files.createDirectories(dataDir);
-            int port = freePort();
+            int port = FreePorts.draw();
             Path log = Files.createTempFile(dataDir.getParent(), "run-", ".log");
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -147,12 +163,6 @@ public final class RunningApplication implements AutoCloseable {
         if (process.isAlive()) {
             process.destroy();
             process.waitFor();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
