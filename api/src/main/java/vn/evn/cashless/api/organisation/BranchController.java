@@ -75,7 +75,7 @@ public class BranchController {
         organisation.createBranch(command, RequestContexts.of(request));
         return ResponseEntity.created(URI.create("/api/branches/" + command.branch()))
                 .body(new BranchView(command.branch().value(), command.name(), command.company(),
-                        command.companyCode().value()));
+                        command.companyCode() == null ? null : command.companyCode().value()));
     }
 
     @PostMapping("/{branch}/communes")

@@ -56,6 +56,20 @@ class BackOfficeReadsEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void aBranchWhoseCompanyNameGivesNoCodeIsCreatedWithoutOne() {
+        String code = uniqueBranchCode();
+        Http.Response created = http().post("/api/branches", Map.of("code", code, "name", "Điện lực " + code,
+                "company", "Đ"));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().path("companyCode").isNull()).isTrue();
+        awaitReadModels();
+
+        JsonNode stored = http().get("/api/branches/" + code).json();
+        assertThat(stored.get("company").asString()).isEqualTo("Đ");
+        assertThat(stored.path("companyCode").isNull()).isTrue();
+    }
+
+    @Test
     void aBranchsCommunesArePagedByCode() {
         String c1 = uniqueCommuneCode();
         String c2 = uniqueCommuneCode();
