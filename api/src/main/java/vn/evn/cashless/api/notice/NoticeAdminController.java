@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.evn.cashless.api.security.Access;
 import vn.evn.cashless.api.web.Inputs;
 import vn.evn.cashless.api.web.Paging;
 import vn.evn.cashless.api.web.Times;
@@ -33,12 +34,14 @@ public class NoticeAdminController {
     private final SimulatorNoticeGateway simulator;
     private final GatewayChoice gateway;
     private final NoticeReminders reminders;
+    private final Access access;
 
     public NoticeAdminController(SimulatorNoticeGateway simulator, GatewayChoice gateway,
-                                 NoticeReminders reminders) {
+                                 NoticeReminders reminders, Access access) {
         this.simulator = simulator;
         this.gateway = gateway;
         this.reminders = reminders;
+        this.access = access;
     }
 
     /** What the simulator was asked to send, in the order first asked; one row per notice and channel. */
@@ -46,6 +49,8 @@ public class NoticeAdminController {
     public SimulatedMessages simulatorMessages(@RequestParam(required = false) String customer,
                                                @RequestParam(required = false) String page,
                                                @RequestParam(required = false) String size) {
+        // every customer's messages, of every branch
+        access.requireWholeCompany();
         CustomerCode one = Inputs.optionalValue("customer", customer, CustomerCode::of);
         String code = one == null ? null : one.value();
         PageRequest paging = Paging.of(page, size, Paging.MAX_SIZE);
@@ -63,6 +68,8 @@ public class NoticeAdminController {
      */
     @PostMapping("/api/admin/notices/reminders")
     public NoticeReminders.Pass remind(@RequestParam(required = false) String date) {
+        // the pass covers every branch's bills
+        access.requireWholeCompany();
         LocalDate day = date == null ? LocalDate.now(Zones.VIETNAM) : Inputs.date("date", date);
         if (day.isAfter(LocalDate.now(Zones.VIETNAM).plusYears(1))) {
             throw new InvalidValueException("date", "must be within a year from today");

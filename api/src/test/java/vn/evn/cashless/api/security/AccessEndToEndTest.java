@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.evn.cashless.api.support.EndToEndTest;
 import vn.evn.cashless.api.support.Http;
+import vn.evn.cashless.api.support.Tester;
 
 /**
  * Every endpoint against every role (the demo accounts) and the branch scope: a refused request answers 401 or 403
@@ -116,6 +117,31 @@ class AccessEndToEndTest extends EndToEndTest {
             check(call, "anonymous", http().anonymous(), false, wrong);
         }
         assertThat(wrong).as(cases + " role × endpoint cases").isEmpty();
+    }
+
+    @Test
+    void anAdministratorLimitedToABranchIsRefusedTheAdministrationOfTheWholeCompany() {
+        List<Call> calls = List.of(
+                new Call("GET", "/api/admin/projections", null, Set.of()),
+                new Call("GET", "/api/admin/projections/payments/checksum", null, Set.of()),
+                new Call("POST", "/api/admin/projections/organisation/rebuild", () -> Map.of(), Set.of()),
+                new Call("GET", "/api/admin/jobs/" + UUID.randomUUID(), null, Set.of()),
+                new Call("GET", "/api/admin/notices/simulator/messages", null, Set.of()),
+                new Call("POST", "/api/admin/notices/reminders", () -> Map.of(), Set.of()));
+        Http branchAdmin = http().as(Tester.BRANCH_ADMIN, Tester.BRANCH_ADMIN_PASSWORD);
+        List<String> wrong = new ArrayList<>();
+        for (Call call : calls) {
+            check(call, Tester.BRANCH_ADMIN, branchAdmin, false, wrong);
+            Http.Response refused = send(branchAdmin, call);
+            if (refused.json() != null && !"ACCESS_DENIED".equals(refused.json().path("code").asString())) {
+                wrong.add("not ACCESS_DENIED: " + call.path() + ": " + refused);
+            }
+        }
+        assertThat(wrong).isEmpty();
+        // the same administrator reads what is within its branch's reach, and the company's may read the messages
+        assertThat(branchAdmin.get("/api/status").status()).isEqualTo(200);
+        assertThat(http().as("admin", "admin").get("/api/admin/notices/simulator/messages").status())
+                .isEqualTo(200);
     }
 
     @Test
