@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.evn.cashless.api.status.StatusController;
 import vn.evn.cashless.api.web.Inputs;
+import vn.evn.cashless.api.web.Times;
 import vn.evn.cashless.application.admin.Checksums;
 import vn.evn.cashless.application.admin.Jobs;
 import vn.evn.cashless.application.admin.ReadModel;
@@ -37,13 +38,13 @@ public class AdminController {
 
     /** A job as a client follows it. */
     public record JobEntry(UUID id, String kind, String target, String state, long processed, long total,
-                           Long position, Double percent, Double eventsPerSecond, Long secondsLeft, Instant startedAt,
-                           Instant finishedAt, String error) {
+                           Long position, Double percent, Double eventsPerSecond, Long secondsLeft, String startedAt,
+                           String finishedAt, String error) {
 
         static JobEntry of(Jobs.Job job, Instant now) {
             return new JobEntry(job.id(), job.kind(), job.target(), job.state().name(), job.processed(), job.total(),
                     job.position(), round(job.percent()), round(job.eventsPerSecond(now)), job.secondsLeft(now),
-                    job.startedAt(), job.finishedAt(), job.error());
+                    Times.local(job.startedAt()), Times.local(job.finishedAt()), job.error());
         }
 
         private static Double round(Double value) {

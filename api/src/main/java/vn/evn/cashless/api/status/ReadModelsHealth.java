@@ -4,6 +4,7 @@ import java.util.List;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
+import vn.evn.cashless.api.web.Times;
 import vn.evn.cashless.application.admin.ReadModelFailures;
 
 /**
@@ -31,9 +32,9 @@ public class ReadModelsHealth implements HealthIndicator {
                 .withDetail("readModel", first.readModel())
                 .withDetail("position", first.position())
                 .withDetail("error", first.error())
-                .withDetail("since", first.since().toString())
+                .withDetail("since", Times.local(first.since()))
                 .withDetail("attempts", first.attempts())
-                .withDetail("failures", current)
+                .withDetail("failures", current.stream().map(ReadModelError::of).toList())
                 .build();
     }
 }

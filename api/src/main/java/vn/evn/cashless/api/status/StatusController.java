@@ -34,7 +34,7 @@ public class StatusController {
      * {@code null} while it is well.
      */
     public record ProcessorStatus(String name, long position, long behind, boolean caughtUp, boolean running,
-                                  ReadModelFailures.Failure error, List<SegmentStatus> segments) {
+                                  ReadModelError error, List<SegmentStatus> segments) {
     }
 
     /** One segment: the node that holds it ({@code null}: nobody, until a node claims it) and how far it got. */
@@ -118,7 +118,7 @@ public class StatusController {
         }
         long behind = Math.max(0, head - position);
         return new ProcessorStatus(name, position, behind, behind == 0 && !all.isEmpty() && failure == null,
-                processor.isRunning(), failure, all);
+                processor.isRunning(), ReadModelError.of(failure), all);
     }
 
     /** The global index of the last event stored; 0 before the first. */

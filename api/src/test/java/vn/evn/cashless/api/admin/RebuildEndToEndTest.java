@@ -272,6 +272,9 @@ class RebuildEndToEndTest extends EndToEndTest {
             last[0] = http().get("/api/admin/jobs/" + job.get("id").asString()).json();
             return !last[0].get("state").asString().equals("RUNNING");
         });
+        // reported in Vietnamese local time, as every time in the answers
+        assertThat(last[0].get("startedAt").asString()).endsWith("+07:00");
+        assertThat(last[0].get("finishedAt").asString()).endsWith("+07:00");
         return last[0];
     }
 }

@@ -148,6 +148,9 @@ class ReadModelFailuresEndToEndTest {
         assertThat(readModels.get("details").get("position").asLong()).isEqualTo(failingPosition);
         assertThat(readModels.get("details").get("error").asString())
                 .contains("cannot take customer " + customer);
+        // times in Vietnamese local time, as everywhere in the answers
+        assertThat(readModels.get("details").get("since").asString()).endsWith("+07:00");
+        assertThat(readModels.get("details").get("failures").get(0).get("since").asString()).endsWith("+07:00");
 
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             JsonNode status = http().get("/api/status").json();
@@ -157,6 +160,7 @@ class ReadModelFailuresEndToEndTest {
                     assertThat(processor.get("caughtUp").asBoolean()).isFalse();
                     assertThat(processor.get("error").get("position").asLong()).isEqualTo(failingPosition);
                     assertThat(processor.get("error").get("readModel").asString()).isEqualTo("customers");
+                    assertThat(processor.get("error").get("since").asString()).endsWith("+07:00");
                 } else {
                     assertThat(processor.get("position").asLong()).as(processor.toString()).isEqualTo(head);
                     assertThat(processor.get("error").isNull()).isTrue();
