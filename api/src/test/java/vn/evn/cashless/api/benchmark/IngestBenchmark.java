@@ -32,8 +32,8 @@ import vn.evn.cashless.domain.shared.Zones;
  * How many single payments 16 clients get recorded over HTTP, each answered only once committed, beside what the
  * application's own embedded PostgreSQL does raw with 16 JDBC connections for the same shape of work: read an
  * aggregate's rows by key (about five) and insert one row, one transaction each. The application runs in a JVM of its
- * own, so the load comes from outside it. Run with {@code ./mvnw -Pbenchmark verify -Dtest=IngestBenchmark}
- * ({@code -Dingest.seconds=30}, {@code -Dingest.customers=2000}, {@code -Dingest.jfr=file.jfr} to record the
+ * own, so the load comes from outside it. Run with {@code ./mvnw -Pbenchmark -pl api -am verify
+ * -Dtest=IngestBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=NONE} ({@code -Dingest.seconds=30}, {@code -Dingest.customers=2000}, {@code -Dingest.jfr=file.jfr} to record the
  * application with Java Flight Recorder during the run); it asserts no speed.
  */
 class IngestBenchmark {

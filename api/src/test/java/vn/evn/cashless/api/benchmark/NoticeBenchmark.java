@@ -23,9 +23,10 @@ import vn.evn.cashless.domain.shared.Zones;
  * How fast a month's bill notices of 10,000 customers go out, on the simulator gateway with no rate limit, measured
  * from outside the application: the bills are issued while no gateway is on, so the notices wait; the application is
  * then started again with the simulator, and the notices' own events say when the first was queued and the last
- * ended. Run with {@code ./mvnw -Pbenchmark verify -Dtest=NoticeBenchmark} ({@code -Dnotices.workers=8} for more
- * sender threads, {@code -Dnotices.customers=} for another size, {@code -Dnotices.jfr=file.jfr} to record the
- * sending with Java Flight Recorder); it asserts no speed.
+ * ended. Run with {@code ./mvnw -Pbenchmark -pl api -am verify -Dtest=NoticeBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=NONE} ({@code -Dnotices.workers=8} for more sender threads,
+ * {@code -Dnotices.customers=} for another size, {@code -Dnotices.jfr=file.jfr} to record the sending with Java
+ * Flight Recorder); it asserts no speed.
  */
 class NoticeBenchmark {
 
