@@ -54,7 +54,7 @@ public class NoticeAdminController {
         CustomerCode one = Inputs.optionalValue("customer", customer, CustomerCode::of);
         String code = one == null ? null : one.value();
         PageRequest paging = Paging.of(page, size, Paging.MAX_SIZE);
-        List<SimulatedMessage> messages = simulator.messages(code, (int) paging.offset(), paging.size()).stream()
+        List<SimulatedMessage> messages = simulator.messages(code, paging.offset(), paging.size()).stream()
                 .map(m -> new SimulatedMessage(m.notice(), m.channel(), m.to(), m.customer(), m.text(), m.answer(),
                         m.reason(), m.requests(), m.node(), Times.local(m.firstAt())))
                 .toList();

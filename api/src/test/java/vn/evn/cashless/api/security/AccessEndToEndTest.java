@@ -120,14 +120,17 @@ class AccessEndToEndTest extends EndToEndTest {
     }
 
     @Test
-    void anAdministratorLimitedToABranchIsRefusedTheAdministrationOfTheWholeCompany() {
+    void anAdministratorAndAuditorLimitedToABranchIsRefusedWhatCoversTheWholeCompany() {
         List<Call> calls = List.of(
                 new Call("GET", "/api/admin/projections", null, Set.of()),
                 new Call("GET", "/api/admin/projections/payments/checksum", null, Set.of()),
                 new Call("POST", "/api/admin/projections/organisation/rebuild", () -> Map.of(), Set.of()),
                 new Call("GET", "/api/admin/jobs/" + UUID.randomUUID(), null, Set.of()),
                 new Call("GET", "/api/admin/notices/simulator/messages", null, Set.of()),
-                new Call("POST", "/api/admin/notices/reminders", () -> Map.of(), Set.of()));
+                new Call("POST", "/api/admin/notices/reminders", () -> Map.of(), Set.of()),
+                new Call("GET", "/api/audit/events", null, Set.of()),
+                new Call("GET", "/api/audit/head", null, Set.of()),
+                new Call("GET", "/api/audit/verify", null, Set.of()));
         Http branchAdmin = http().as(Tester.BRANCH_ADMIN, Tester.BRANCH_ADMIN_PASSWORD);
         List<String> wrong = new ArrayList<>();
         for (Call call : calls) {
@@ -142,6 +145,10 @@ class AccessEndToEndTest extends EndToEndTest {
         assertThat(branchAdmin.get("/api/status").status()).isEqualTo(200);
         assertThat(http().as("admin", "admin").get("/api/admin/notices/simulator/messages").status())
                 .isEqualTo(200);
+        // a page far past the end is empty, as every list's
+        Http.Response far = http().as("admin", "admin").get("/api/admin/notices/simulator/messages?page=5000000");
+        assertThat(far.status()).as(far.toString()).isEqualTo(200);
+        assertThat(far.json().get("messages")).isEmpty();
     }
 
     @Test

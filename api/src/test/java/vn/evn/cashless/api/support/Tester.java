@@ -9,7 +9,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * The user the end-to-end tests sign in as unless a test says otherwise: configured like any user
  * ({@code ledger.security.users}), with every role that changes or reads data company-wide. Beside it, an
- * administrator limited to the branch BM, whom the company-wide endpoints must refuse.
+ * administrator and auditor limited to the branch BM, whom the company-wide endpoints must refuse.
  */
 public final class Tester {
 
@@ -48,6 +48,6 @@ public final class Tester {
                 "ledger.security.users[0].roles=OPERATOR,PLANNER,AUDITOR,ADMIN",
                 "ledger.security.users[1].name=" + BRANCH_ADMIN,
                 "ledger.security.users[1].password=" + BRANCH_ADMIN_HASH,
-                "ledger.security.users[1].roles=ADMIN", "ledger.security.users[1].branches=BM");
+                "ledger.security.users[1].roles=ADMIN,AUDITOR", "ledger.security.users[1].branches=BM");
     }
 }

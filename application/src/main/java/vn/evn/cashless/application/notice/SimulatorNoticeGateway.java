@@ -64,7 +64,7 @@ public class SimulatorNoticeGateway implements NoticeGateway {
     }
 
     /** What it was asked to send, in the order first asked, optionally for one customer. */
-    public List<Message> messages(String customer, int offset, int limit) {
+    public List<Message> messages(String customer, long offset, int limit) {
         return jdbc.query("""
                 SELECT seq, notice, channel, recipient, customer, text, answer, reason, requests, node, first_at
                 FROM notice_simulator_message WHERE (?::text IS NULL OR customer = ?)
