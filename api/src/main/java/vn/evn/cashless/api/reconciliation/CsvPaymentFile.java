@@ -42,6 +42,13 @@ final class CsvPaymentFile implements ReconciliationImporter.Source {
     static final List<String> COLUMNS = List.of("customer", "period", "amount", "kind", "provider", "externalRef",
             "paidAt");
     private static final Pattern FRACTIONAL = Pattern.compile("[+-]?\\d*[.,]\\d+([eE][+-]?\\d+)?|[+-]?\\d+[eE][+-]?\\d+");
+    /**
+     * The most characters a record may hold, separators and quotes left out. A payment's line needs a few hundred;
+     * a longer one is refused as a line, and no more of it is kept in memory than this.
+     */
+    static final int MAX_RECORD = 4_096;
+    /** The longest external reference a report repeats from a refused line, as the longest one accepted. */
+    private static final int REPORTED_REF = 128;
 
     private final BufferedReader reader;
     private final Inputs inputs;
@@ -78,9 +85,7 @@ final class CsvPaymentFile implements ReconciliationImporter.Source {
             if (reader.read() != '\uFEFF') {
                 reader.reset();
             }
-            reader.mark(1 << 16);
-            String first = reader.readLine();
-            reader.reset();
+            String first = firstLine(reader);
             if (first == null || first.isBlank()) {
                 throw new InvalidValueException("file", "is empty; its first line must name the columns "
                         + String.join(",", COLUMNS));
@@ -93,7 +98,12 @@ final class CsvPaymentFile implements ReconciliationImporter.Source {
             }
             CsvPaymentFile file = new CsvPaymentFile(reader, inputs, access, user, comma ? ',' : ';',
                     new LinkedHashMap<>(), 0);
-            List<String> names = file.record();
+            List<String> names;
+            try {
+                names = file.record();
+            } catch (InvalidValueException e) {
+                throw e.forField("header");
+            }
             Map<String, Integer> positions = new LinkedHashMap<>();
             for (int i = 0; i < names.size(); i++) {
                 String name = UnicodeText.nfc(names.get(i)).strip();
@@ -154,6 +164,23 @@ final class CsvPaymentFile implements ReconciliationImporter.Source {
         }
     }
 
+    /** The header's first line, read ahead and given back to the reader; refused when it is too long to be one. */
+    private static String firstLine(BufferedReader reader) throws IOException {
+        char[] ahead = new char[MAX_RECORD + 1];
+        reader.mark(ahead.length);
+        int read = 0;
+        for (int n; read < ahead.length && (n = reader.read(ahead, read, ahead.length - read)) != -1; ) {
+            read += n;
+        }
+        reader.reset();
+        String start = new String(ahead, 0, read);
+        int end = start.indexOf('\n');
+        if (end < 0 && read > MAX_RECORD) {
+            throw new InvalidValueException("header", "must be a line of at most " + MAX_RECORD + " characters");
+        }
+        return read == 0 ? null : end < 0 ? start : start.substring(0, end);
+    }
+
     /** The next non-blank record as a payment or a rejection; {@code null} at the end of the file. */
     private ImportLine read() {
         try {
@@ -186,7 +213,7 @@ final class CsvPaymentFile implements ReconciliationImporter.Source {
                 throw new InvalidValueException(null, "has " + fields.size() + " fields; the header names " + width
                         + " columns");
             }
-            externalRef = blankless(value(fields, "externalRef"));
+            externalRef = reportedRef(value(fields, "externalRef"));
             amount = reported(value(fields, "amount"));
             BillId bill = BillId.of(Inputs.value("customer", value(fields, "customer"), CustomerCode::of),
                     Inputs.value("period", value(fields, "period"), BillingPeriod::of));
@@ -211,14 +238,31 @@ final class CsvPaymentFile implements ReconciliationImporter.Source {
         return raw == null || raw.isEmpty() ? null : UnicodeText.nfc(raw);
     }
 
-    private static String blankless(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+    /**
+     * The external reference a report repeats for a line, even a refused one: without control characters (which
+     * a refused reference may hold, and PostgreSQL's text does not take a NUL) and no longer than an accepted one.
+     */
+    private static String reportedRef(String text) {
+        if (text == null) {
+            return null;
+        }
+        String printable = text.codePoints().filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+        if (printable.length() > REPORTED_REF) {
+            int end = Character.isHighSurrogate(printable.charAt(REPORTED_REF - 1)) ? REPORTED_REF - 1 : REPORTED_REF;
+            printable = printable.substring(0, end);
+        }
+        return printable.isEmpty() ? null : printable;
     }
 
-    /** The amount for the report, if it is a whole number at all; whether it is valid is decided in order. */
+    /**
+     * The amount for the report, if it is a whole number an accepted line could hold at all (so that the report's
+     * sums stay within a {@code long}); whether it is valid is decided in order.
+     */
     private static Long reported(String raw) {
         try {
-            return raw == null ? null : Long.parseLong(raw.strip());
+            long amount = raw == null ? 0 : Long.parseLong(raw.strip());
+            return raw == null || Math.abs(amount) > Vnd.MAX ? null : amount;
         } catch (NumberFormatException e) {
             return null;
         }
@@ -257,7 +301,12 @@ final class CsvPaymentFile implements ReconciliationImporter.Source {
         boolean quoted = false;
         boolean wasQuoted = false;
         int startLine = physicalLine;
+        int kept = 0;
         while (true) {
+            if (kept > MAX_RECORD) {
+                skipRecord(c, quoted);
+                throw new InvalidValueException(null, "is longer than " + MAX_RECORD + " characters");
+            }
             if (c == -1) {
                 if (quoted) {
                     throw new InvalidValueException(null, "has a quote (\") opened on line " + startLine
@@ -266,6 +315,7 @@ final class CsvPaymentFile implements ReconciliationImporter.Source {
                 fields.add(field.toString());
                 return fields;
             }
+            kept++;
             char ch = (char) c;
             if (quoted) {
                 if (ch == '"') {
@@ -300,6 +350,20 @@ final class CsvPaymentFile implements ReconciliationImporter.Source {
                 field.append(ch);
             }
             c = reader.read();
+        }
+    }
+
+    /** Reads on to the end of a record without keeping it: past its line break outside quotes, or to the end. */
+    private void skipRecord(int c, boolean quoted) throws IOException {
+        for (; c != -1; c = reader.read()) {
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '\n') {
+                physicalLine++;
+                if (!quoted) {
+                    return;
+                }
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.evn.cashless.api.web.Queries;
+import vn.evn.cashless.api.web.Times;
 import vn.evn.cashless.domain.channel.ChannelKind;
 import vn.evn.cashless.domain.figures.ChannelBreakdown;
 import vn.evn.cashless.domain.figures.Indicator;
@@ -75,8 +77,10 @@ public class ReportSpreadsheetController {
         ChannelBreakdown channels = reports.channels(branch, period, asOf);
         ReportController.ProgressResponse progress = progressOrNone(branch, period, asOf);
         BranchView view = queries.one(new FindBranch(coverage.branch()), BranchView.class);
+        // asOf was read (and checked) above; the title gives it in Vietnamese local time whatever offset it came in
         String title = view.name() + " (" + view.code() + "), kỳ " + coverage.period()
-                + (asOf == null ? "" : ", số liệu tại " + asOf);
+                + (asOf == null || asOf.isBlank() ? "" : ", số liệu tại "
+                + Times.local(OffsetDateTime.parse(asOf.strip()).toInstant()));
 
         response.setContentType(MEDIA_TYPE);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

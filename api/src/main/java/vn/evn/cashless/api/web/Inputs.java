@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import vn.evn.cashless.domain.shared.InvalidValueException;
+import vn.evn.cashless.domain.shared.Require;
 
 /**
  * Turns request values into domain values, naming the request field in every rejection. Business times are
@@ -72,11 +73,13 @@ public class Inputs {
         if (raw == null) {
             throw new InvalidValueException(field, "is required");
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(raw.strip());
+            date = LocalDate.parse(raw.strip());
         } catch (DateTimeParseException e) {
             throw new InvalidValueException(field, "must be a date written YYYY-MM-DD, e.g. 2021-06-25");
         }
+        return Require.date(field, date);
     }
 
     /** A business time; {@code null} means now. Kept to the microsecond, as PostgreSQL keeps it. */

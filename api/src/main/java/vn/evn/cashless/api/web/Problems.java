@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import tools.jackson.core.JacksonException;
@@ -53,6 +54,16 @@ public class Problems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
         return problem(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_VALUE, e.getName(), "has the wrong form");
+    }
+
+    /**
+     * A {@code multipart/form-data} body that cannot be read as one (no boundary, cut short). Too large a one is
+     * {@code 413}, by the handler of its own, more specific, exception.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> malformedMultipart(MultipartException e) {
+        return problem(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_VALUE, null,
+                "the request body is not a well-formed multipart/form-data body");
     }
 
     @ExceptionHandler(Exception.class)

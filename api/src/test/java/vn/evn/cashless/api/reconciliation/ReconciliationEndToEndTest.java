@@ -177,11 +177,44 @@ class ReconciliationEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void refusedLinesTheReportCannotHoldAsSentAreReportedAndTheLinesAfterThemRead() {
+        String c = customerInNewBranch();
+        bill(c, "2021-06", 500_000);
+        String ref = "AG-" + UUID.randomUUID();
+        String tooLong = "x".repeat(5_000);
+        String csv = HEADER
+                + c + ",2021-06,9223372036854775807,BANK,Agribank," + ref + "-1,\n"                // 2 out of range
+                + c + ",2021-06,9223372036854775807,BANK,Agribank," + ref + "-2,\n"                // 3 again
+                + c + ",2021-06,1000,BANK,Agribank," + ref + "-\0nul,\n"                           // 4 a NUL
+                + c + ",2021-06,1000,BANK,Agribank," + tooLong + ",\n"                             // 5 too long
+                + c + ",2021-06,1000,BANK,Agribank,\"" + tooLong + "\n" + tooLong + "\",\n"         // 6-7 quoted
+                + c + ",2021-06,1000,BANK,Agribank," + ref + "-3,\n";                              // 8 accepted
+        Http.Response response = postCsv(csv);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        JsonNode report = response.json();
+        assertThat(report.get("state").asString()).isEqualTo("SUCCEEDED");
+        assertThat(lines(report)).containsExactly(line(2, "rejected", "INVALID_VALUE", "amount"),
+                line(3, "rejected", "INVALID_VALUE", "amount"), line(4, "rejected", "INVALID_VALUE", "externalRef"),
+                line(5, "rejected", "INVALID_VALUE", null), line(6, "rejected", "INVALID_VALUE", null),
+                line(8, "accepted"));
+        assertThat(report.get("lines").get(2).get("externalRef").asString()).isEqualTo(ref + "-nul");
+        assertThat(report.get("lines").get(3).get("reason").asString()).contains("longer than 4096 characters");
+        // the amounts out of range and those of the lines too long to read are not summed
+        assertThat(total(report.get("totals"), "rejected")).containsExactly(5L, 1_000L);
+        assertThat(total(report.get("totals"), "accepted")).containsExactly(1L, 1_000L);
+        assertThat(http().get(response.header("Location")).status()).isEqualTo(200);
+    }
+
+    @Test
     void aFileWithoutAUsableHeaderIsRefusedWhole() {
         Http.Response unknown = postCsv("customer,period,amount,kind,provider,reference,paidAt\nx,y,1,BANK,A,B,\n");
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().get("field").asString()).isEqualTo("header");
         assertThat(postCsv("").status()).isEqualTo(400);
+        Http.Response endless = postCsv("customer," + "x".repeat(70_000) + "\n");
+        assertThat(endless.status()).as(endless.toString()).isEqualTo(400);
+        assertThat(endless.json().get("field").asString()).isEqualTo("header");
         Http.Response json = http().post("/api/reconciliations", "{}");
         assertThat(json.status()).isEqualTo(415);
         assertThat(json.json().get("reason").asString()).contains("text/csv");

@@ -2,7 +2,11 @@ package vn.evn.cashless.api.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -50,6 +54,18 @@ class ReportSpreadsheetEndToEndTest extends EndToEndTest {
             assertThat(workbook.getSheetAt(2).getSheetName()).isEqualTo("Kênh thanh toán");
             assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue())
                     .contains("Điện lực " + branch).contains("2021-H1");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+
+        // figures as of an instant sent in UTC: the title gives that instant in Vietnamese local time
+        Instant at = Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
+        HttpResponse<byte[]> asOf = http().bytes("/api/branches/" + branch
+                + "/report.xlsx?period=2021-H1&asOf=" + at);
+        assertThat(asOf.statusCode()).as(new String(asOf.body())).isEqualTo(200);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(asOf.body()))) {
+            assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).endsWith(", số liệu tại "
+                    + at.atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toOffsetDateTime());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -262,6 +262,24 @@ class ErrorsEndToEndTest extends EndToEndTest {
                 Map.of("channel", "ZALO", "registeredAt", "2021-01-15T00:00:00Z")));
         assertRejected(422, "TIME_BEFORE_FACT", "reversedAt", () -> http().post("/api/payments/" + payment
                 + "/reversal", Map.of("reason", "x", "reversedAt", "2021-06-09T03:00:00Z")));
+        // the fact's time is told in Vietnamese local time
+        assertThat(http().post("/api/payments/" + payment + "/reversal", Map.of("reason", "x", "reversedAt",
+                "2021-06-09T03:00:00Z")).raw().body()).contains("2021-06-10T10:00:00+07:00");
+    }
+
+    @Test
+    void halfASurrogatePairAndAMalformedUploadAreRefusedAsInput() {
+        // JSON may spell a lone surrogate as an escape; it is no character, and nothing can store it
+        assertRejected(400, "INVALID_VALUE", "name", () -> http().post("/api/branches", "{\"code\":\""
+                + uniqueBranchCode() + "\",\"name\":\"Điện lực \\ud800\",\"company\":\"PC Hà Giang\"}"));
+        assertRejected(400, "INVALID_VALUE", null, () -> http().post("/api/reconciliations", "--x\r\nbroken",
+                Map.of("Content-Type", "multipart/form-data; boundary=x")));
+        // a pair is a character like any other
+        String code = uniqueBranchCode();
+        assertThat(http().post("/api/branches", Map.of("code", code, "name", "Điện lực 𠀧", "company",
+                "PC Hà Giang")).status()).isEqualTo(201);
+        awaitReadModels();
+        assertThat(http().get("/api/branches/" + code).json().get("name").asString()).isEqualTo("Điện lực 𠀧");
     }
 
     @Test

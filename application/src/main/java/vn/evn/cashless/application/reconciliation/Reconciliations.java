@@ -120,11 +120,11 @@ public class Reconciliations {
             lines[i] = Integer.toString(r.line());
             outcomes[i] = r.outcome().name();
             payments[i] = r.payment();
-            externalRefs[i] = clip(r.externalRef(), 128);
+            externalRefs[i] = clip(withoutNul(r.externalRef()), 128);
             amounts[i] = r.amount() == null ? null : r.amount().toString();
             codes[i] = r.code();
             fields[i] = r.field();
-            reasons[i] = r.reason();
+            reasons[i] = withoutNul(r.reason());
         }
         jdbc.update("INSERT INTO reconciliation_line (reconciliation_id, line, outcome, payment_id, external_ref, "
                 + "amount, code, field, reason) SELECT ?::uuid, * FROM unnest(?::integer[], ?::varchar[], ?::uuid[], "
@@ -154,6 +154,15 @@ public class Reconciliations {
     }
 
     private static String clip(String text, int length) {
-        return text == null || text.length() <= length ? text : text.substring(0, length);
+        if (text == null || text.length() <= length) {
+            return text;
+        }
+        // never half of a character outside the Basic Multilingual Plane
+        return text.substring(0, Character.isHighSurrogate(text.charAt(length - 1)) ? length - 1 : length);
+    }
+
+    /** PostgreSQL's text holds any character but NUL; a refused line's value may carry one. */
+    private static String withoutNul(String text) {
+        return text == null ? null : text.replace("\0", "");
     }
 }

@@ -15,6 +15,6 @@ public record IssueBill(@TargetAggregateIdentifier BillId bill, BranchCode branc
         Require.present("branch", branch);
         Require.present("commune", commune);
         Require.present("amount", amount);
-        Require.present("dueDate", dueDate);
+        Require.date("dueDate", Require.present("dueDate", dueDate));
     }
 }

@@ -153,7 +153,7 @@ public class Customer {
     private static void afterEarlierRegistration(Instant registeredAt, Instant earlierEnded) {
         if (earlierEnded != null && !registeredAt.isAfter(earlierEnded)) {
             throw new DomainException(ErrorCode.TIME_BEFORE_FACT, "registeredAt",
-                    "must be after the end of the previous registration (" + earlierEnded + ")");
+                    "must be after the end of the previous registration (" + Require.local(earlierEnded) + ")");
         }
     }
 

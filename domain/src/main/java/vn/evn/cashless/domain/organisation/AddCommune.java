@@ -16,5 +16,6 @@ public record AddCommune(@TargetAggregateIdentifier BranchCode branch, CommuneCo
         Require.present("code", commune);
         name = Require.text("name", name, 200);
         Require.present("kind", kind);
+        Require.date("since", since);
     }
 }

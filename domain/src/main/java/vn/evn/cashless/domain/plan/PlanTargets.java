@@ -11,6 +11,7 @@ public record PlanTargets(BigDecimal cashlessAmountRatio, BigDecimal cashlessPay
                           BigDecimal communeCoverage) {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final int MAX_DECIMALS = 6;
 
     public PlanTargets {
         percent("targets.cashlessAmountRatio", cashlessAmountRatio);
@@ -29,6 +30,11 @@ public record PlanTargets(BigDecimal cashlessAmountRatio, BigDecimal cashlessPay
     private static void percent(String field, BigDecimal value) {
         if (value != null && (value.signum() <= 0 || value.compareTo(HUNDRED) > 0)) {
             throw new InvalidValueException(field, "must be a percentage above 0 and at most 100");
+        }
+        // 80, 80.0 and 80.00 are one target; past a millionth of a percent a target means nothing, and PostgreSQL's
+        // numbers hold no more than 16,383 decimal places
+        if (value != null && value.stripTrailingZeros().scale() > MAX_DECIMALS) {
+            throw new InvalidValueException(field, "must have at most " + MAX_DECIMALS + " decimal places");
         }
     }
 }

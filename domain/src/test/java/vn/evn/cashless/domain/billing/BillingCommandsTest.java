@@ -28,6 +28,8 @@ class BillingCommandsTest {
         assertInvalid("commune", () -> new IssueBill(BILL, bm, null, amount, due));
         assertInvalid("amount", () -> new IssueBill(BILL, bm, yenPhu, null, due));
         assertInvalid("dueDate", () -> new IssueBill(BILL, bm, yenPhu, amount, null));
+        assertInvalid("dueDate", () -> new IssueBill(BILL, bm, yenPhu, amount, LocalDate.of(2101, 1, 1)));
+        assertInvalid("dueDate", () -> new IssueBill(BILL, bm, yenPhu, amount, LocalDate.of(-4800, 1, 1)));
     }
 
     @Test

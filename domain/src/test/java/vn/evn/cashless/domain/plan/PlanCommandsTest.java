@@ -83,6 +83,15 @@ class PlanCommandsTest {
     }
 
     @Test
+    void targetRatiosHaveAtMostSixDecimalPlaces() {
+        assertThat(new PlanTargets(new BigDecimal("33.333333"), null, null, new BigDecimal("80.0000000000")))
+                .isNotNull();
+        assertInvalid("targets.cashlessAmountRatio",
+                () -> new PlanTargets(new BigDecimal("33.3333333"), null, null, null));
+        assertInvalid("targets.communeCoverage", () -> new PlanTargets(null, null, null, new BigDecimal("1E-20000")));
+    }
+
+    @Test
     void zaloTargetIsAPositiveCount() {
         assertThat(new PlanTargets(null, null, 1L, null).zaloRegistrations()).isEqualTo(1L);
         assertInvalid("targets.zaloRegistrations", () -> new PlanTargets(null, null, 0L, null));
