@@ -163,9 +163,10 @@ public class CustomerController {
                 Inputs.enumValue("kind", body.kind(), ChannelKind.class),
                 Inputs.value("provider", body.provider(), Provider::of),
                 inputs.businessTime("registeredAt", body.registeredAt()));
-        customers.registerPaymentChannel(command, RequestContexts.of(request));
+        // the provider as its name was first recorded, which is what the customer's channels show from now on
+        Provider provider = customers.registerPaymentChannel(command, RequestContexts.of(request));
         return ResponseEntity.status(HttpStatus.CREATED).body(new PaymentChannelResponse(
-                command.customer().value(), command.kind(), command.provider().value(),
+                command.customer().value(), command.kind(), provider.value(),
                 Times.local(command.registeredAt()), null));
     }
 

@@ -47,7 +47,8 @@ class ProviderNamesEndToEndTest extends EndToEndTest {
     void aRegistrationInAnotherCaseIsTheSameRegistration() {
         String provider = "Ngân hàng " + uniqueBranchCode();
         String commune = uniqueCommuneCode();
-        String customer = customer(branchWith(commune), commune);
+        String branch = branchWith(commune);
+        String customer = customer(branch, commune);
         Http.Response registered = http().post("/api/customers/" + customer + "/payment-channels",
                 Map.of("kind", "BANK", "provider", provider, "registeredAt", "2021-01-01T00:00:00Z"));
         Http.Response again = http().post("/api/customers/" + customer + "/payment-channels",
@@ -60,5 +61,12 @@ class ProviderNamesEndToEndTest extends EndToEndTest {
         assertThat(again.status()).as(again.toString()).isEqualTo(409);
         assertThat(again.json().get("code").asString()).isEqualTo("PAYMENT_CHANNEL_ALREADY_REGISTERED");
         assertThat(ended.status()).as(ended.toString()).isEqualTo(200);
+
+        // another customer registered with the name in capitals is told the name as first recorded
+        String other = customer(branch, commune);
+        Http.Response capitals = http().post("/api/customers/" + other + "/payment-channels",
+                Map.of("kind", "BANK", "provider", provider.toUpperCase(), "registeredAt", "2021-01-01T00:00:00Z"));
+        assertThat(capitals.status()).as(capitals.toString()).isEqualTo(201);
+        assertThat(capitals.json().get("provider").asString()).isEqualTo(provider);
     }
 }

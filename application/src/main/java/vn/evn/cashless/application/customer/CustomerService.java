@@ -5,6 +5,7 @@ import vn.evn.cashless.application.channel.ProviderDirectory;
 import vn.evn.cashless.application.messaging.CommandSender;
 import vn.evn.cashless.application.messaging.RequestContext;
 import vn.evn.cashless.application.organisation.OrganisationDirectory;
+import vn.evn.cashless.domain.channel.Provider;
 import vn.evn.cashless.domain.customer.ChangePhone;
 import vn.evn.cashless.domain.customer.CustomerCode;
 import vn.evn.cashless.domain.customer.NotificationChannelUnregistered;
@@ -50,9 +51,12 @@ public class CustomerService {
     }
 
     /** Registers the provider under its one name, however the request spelled it. */
-    public void registerPaymentChannel(RegisterPaymentChannel command, RequestContext context) {
-        update(command.customer(), new RegisterPaymentChannel(command.customer(), command.kind(),
-                providers.recorded(command.provider()), command.registeredAt()), context);
+    /** Registers the channel under the provider's name as first recorded, and returns that name. */
+    public Provider registerPaymentChannel(RegisterPaymentChannel command, RequestContext context) {
+        Provider provider = providers.recorded(command.provider());
+        update(command.customer(), new RegisterPaymentChannel(command.customer(), command.kind(), provider,
+                command.registeredAt()), context);
+        return provider;
     }
 
     public PaymentChannelUnregistered unregisterPaymentChannel(UnregisterPaymentChannel command,
