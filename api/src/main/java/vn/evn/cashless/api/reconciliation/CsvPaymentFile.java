@@ -262,7 +262,7 @@ final class CsvPaymentFile implements ReconciliationImporter.Source {
     private static Long reported(String raw) {
         try {
             long amount = raw == null ? 0 : Long.parseLong(raw.strip());
-            return raw == null || Math.abs(amount) > Vnd.MAX ? null : amount;
+            return raw == null || amount > Vnd.MAX || amount < -Vnd.MAX ? null : amount;
         } catch (NumberFormatException e) {
             return null;
         }

@@ -184,24 +184,25 @@ class ReconciliationEndToEndTest extends EndToEndTest {
         String tooLong = "x".repeat(5_000);
         String csv = HEADER
                 + c + ",2021-06,9223372036854775807,BANK,Agribank," + ref + "-1,\n"                // 2 out of range
-                + c + ",2021-06,9223372036854775807,BANK,Agribank," + ref + "-2,\n"                // 3 again
-                + c + ",2021-06,1000,BANK,Agribank," + ref + "-\0nul,\n"                           // 4 a NUL
-                + c + ",2021-06,1000,BANK,Agribank," + tooLong + ",\n"                             // 5 too long
-                + c + ",2021-06,1000,BANK,Agribank,\"" + tooLong + "\n" + tooLong + "\",\n"         // 6-7 quoted
-                + c + ",2021-06,1000,BANK,Agribank," + ref + "-3,\n";                              // 8 accepted
+                + c + ",2021-06,-9223372036854775808,BANK,Agribank," + ref + "-2,\n"               // 3 the least
+                + c + ",2021-06,-9223372036854775808,BANK,Agribank," + ref + "-2b,\n"              // 4 again
+                + c + ",2021-06,1000,BANK,Agribank," + ref + "-\0nul,\n"                           // 5 a NUL
+                + c + ",2021-06,1000,BANK,Agribank," + tooLong + ",\n"                             // 6 too long
+                + c + ",2021-06,1000,BANK,Agribank,\"" + tooLong + "\n" + tooLong + "\",\n"         // 7-8 quoted
+                + c + ",2021-06,1000,BANK,Agribank," + ref + "-3,\n";                              // 9 accepted
         Http.Response response = postCsv(csv);
 
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         JsonNode report = response.json();
         assertThat(report.get("state").asString()).isEqualTo("SUCCEEDED");
         assertThat(lines(report)).containsExactly(line(2, "rejected", "INVALID_VALUE", "amount"),
-                line(3, "rejected", "INVALID_VALUE", "amount"), line(4, "rejected", "INVALID_VALUE", "externalRef"),
-                line(5, "rejected", "INVALID_VALUE", null), line(6, "rejected", "INVALID_VALUE", null),
-                line(8, "accepted"));
-        assertThat(report.get("lines").get(2).get("externalRef").asString()).isEqualTo(ref + "-nul");
-        assertThat(report.get("lines").get(3).get("reason").asString()).contains("longer than 4096 characters");
+                line(3, "rejected", "INVALID_VALUE", "amount"), line(4, "rejected", "INVALID_VALUE", "amount"),
+                line(5, "rejected", "INVALID_VALUE", "externalRef"), line(6, "rejected", "INVALID_VALUE", null),
+                line(7, "rejected", "INVALID_VALUE", null), line(9, "accepted"));
+        assertThat(report.get("lines").get(3).get("externalRef").asString()).isEqualTo(ref + "-nul");
+        assertThat(report.get("lines").get(4).get("reason").asString()).contains("longer than 4096 characters");
         // the amounts out of range and those of the lines too long to read are not summed
-        assertThat(total(report.get("totals"), "rejected")).containsExactly(5L, 1_000L);
+        assertThat(total(report.get("totals"), "rejected")).containsExactly(6L, 1_000L);
         assertThat(total(report.get("totals"), "accepted")).containsExactly(1L, 1_000L);
         assertThat(http().get(response.header("Location")).status()).isEqualTo(200);
     }
