@@ -47,8 +47,6 @@ final class CsvPaymentFile implements ReconciliationImporter.Source {
      * a longer one is refused as a line, and no more of it is kept in memory than this.
      */
     static final int MAX_RECORD = 4_096;
-    /** The longest external reference a report repeats from a refused line, as the longest one accepted. */
-    private static final int REPORTED_REF = 128;
 
     private final BufferedReader reader;
     private final Inputs inputs;
@@ -239,8 +237,9 @@ final class CsvPaymentFile implements ReconciliationImporter.Source {
     }
 
     /**
-     * The external reference a report repeats for a line, even a refused one: without control characters (which
-     * a refused reference may hold, and PostgreSQL's text does not take a NUL) and no longer than an accepted one.
+     * The external reference a report repeats for a line, even a refused one: without control characters, which a
+     * refused reference may hold (and PostgreSQL's text does not take a NUL). The report clips it to the length of
+     * an accepted one as it stores it ({@code Reconciliations.append}).
      */
     private static String reportedRef(String text) {
         if (text == null) {
@@ -248,10 +247,6 @@ final class CsvPaymentFile implements ReconciliationImporter.Source {
         }
         String printable = text.codePoints().filter(c -> !Character.isISOControl(c))
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
-        if (printable.length() > REPORTED_REF) {
-            int end = Character.isHighSurrogate(printable.charAt(REPORTED_REF - 1)) ? REPORTED_REF - 1 : REPORTED_REF;
-            printable = printable.substring(0, end);
-        }
         return printable.isEmpty() ? null : printable;
     }
 

@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.evn.cashless.api.web.Inputs;
 import vn.evn.cashless.api.web.Queries;
 import vn.evn.cashless.api.web.Times;
 import vn.evn.cashless.domain.channel.ChannelKind;
@@ -62,10 +63,12 @@ public class ReportSpreadsheetController {
 
     private final ReportController reports;
     private final Queries queries;
+    private final Inputs inputs;
 
-    public ReportSpreadsheetController(ReportController reports, Queries queries) {
+    public ReportSpreadsheetController(ReportController reports, Queries queries, Inputs inputs) {
         this.reports = reports;
         this.queries = queries;
+        this.inputs = inputs;
     }
 
     @GetMapping("/api/branches/{branch}/report.xlsx")
@@ -77,10 +80,10 @@ public class ReportSpreadsheetController {
         ChannelBreakdown channels = reports.channels(branch, period, asOf);
         ReportController.ProgressResponse progress = progressOrNone(branch, period, asOf);
         BranchView view = queries.one(new FindBranch(coverage.branch()), BranchView.class);
-        // asOf was read (and checked) above; the title gives it in Vietnamese local time whatever offset it came in
+        // in Vietnamese local time, whatever offset asOf came in
+        Instant at = inputs.pastInstant("asOf", asOf);
         String title = view.name() + " (" + view.code() + "), kỳ " + coverage.period()
-                + (asOf == null || asOf.isBlank() ? "" : ", số liệu tại "
-                + Times.local(OffsetDateTime.parse(asOf.strip()).toInstant()));
+                + (at == null ? "" : ", số liệu tại " + Times.local(at));
 
         response.setContentType(MEDIA_TYPE);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -18,6 +18,7 @@ import vn.evn.cashless.domain.channel.NotificationChannel;
 import vn.evn.cashless.domain.shared.DomainException;
 import vn.evn.cashless.domain.shared.ErrorCode;
 import vn.evn.cashless.domain.shared.Require;
+import vn.evn.cashless.domain.shared.Zones;
 
 /**
  * Khách hàng: a customer of a branch, living in one commune, with the payment and notification channels they are
@@ -153,7 +154,7 @@ public class Customer {
     private static void afterEarlierRegistration(Instant registeredAt, Instant earlierEnded) {
         if (earlierEnded != null && !registeredAt.isAfter(earlierEnded)) {
             throw new DomainException(ErrorCode.TIME_BEFORE_FACT, "registeredAt",
-                    "must be after the end of the previous registration (" + Require.local(earlierEnded) + ")");
+                    "must be after the end of the previous registration (" + Zones.local(earlierEnded) + ")");
         }
     }
 

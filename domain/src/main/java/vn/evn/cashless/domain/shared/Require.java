@@ -2,7 +2,6 @@ package vn.evn.cashless.domain.shared;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 
 /** Small guards shared by value types and aggregates. */
 public final class Require {
@@ -68,12 +67,7 @@ public final class Require {
     public static void notBefore(String field, Instant time, Instant fact, String factName) {
         if (time.isBefore(fact)) {
             throw new DomainException(ErrorCode.TIME_BEFORE_FACT, field,
-                    "must not be before " + factName + " (" + local(fact) + ")");
+                    "must not be before " + factName + " (" + Zones.local(fact) + ")");
         }
-    }
-
-    /** An instant in Vietnamese local time with its offset, as a reason tells it to a user. */
-    public static String local(Instant instant) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(Zones.VIETNAM).toOffsetDateTime());
     }
 }
