@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -132,6 +133,34 @@ class SeveralNodesEndToEndTest {
         awaitListed(node(0), customer, paymentIds);
     }
 
+    @Test
+    @Order(4)
+    void clientsOfThreeNodesNamingANewProviderInDifferentSpellingsAllRecordItUnderOneName() throws Exception {
+        Customers placed = customersWithBills(CLIENTS, 1, 100_000);
+        String provider = "Ví Ba Nút " + placed.branch();
+        List<String> spellings = List.of(provider, provider.toUpperCase(Locale.ROOT),
+                provider.toLowerCase(Locale.ROOT));
+
+        List<Http.Response> answers = AtOnce.run(CLIENTS, client -> node(client).post("/api/payments",
+                PaymentNotification.body(placed.codes().get(client), period(1), 100_000, "E_WALLET",
+                        spellings.get(client / NODES % spellings.size()), "SPELL-" + client, "2021-01-20T03:00:00Z")));
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.toString()).isEqualTo(201));
+        Set<String> names = answers.stream().map(answer -> answer.json().get("provider").asString())
+                .collect(Collectors.toSet());
+        assertThat(names).as("the names the payments were recorded under").hasSize(1);
+        assertThat(spellings).containsAll(names);
+        for (int index = 0; index < NODES; index++) {
+            Http http = node(index);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(ok(http.get("/api/branches/"
+                    + placed.branch() + "/channels?period=" + period(1))).get("channels")).singleElement()
+                    .satisfies(row -> {
+                        assertThat(names).contains(row.get("provider").asString());
+                        assertThat(row.get("payments").asLong()).isEqualTo(CLIENTS);
+                    }));
+        }
+    }
+
     /** A payment notification as a channel sends it; the same notification may be sent again. */
     private record Notification(String customer, long amount, String externalRef) implements NotificationAnswers.Sent {
 
@@ -148,7 +177,7 @@ class SeveralNodesEndToEndTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aNodeKilledUnderLoadLosesNothingCountsNothingTwiceAndItsSegmentsAreTakenOver() throws Exception {
         Customers placed = customersWithBills(6, 1, 1_000_000_000_000L);
         List<String> customers = placed.codes();
@@ -199,7 +228,7 @@ class SeveralNodesEndToEndTest {
      * already, each would keep its two and leave it none).
      */
     @Test
-    @Order(5)
+    @Order(6)
     void aNodeJoiningUnderLoadTakesItsShareMidStreamAndNothingIsCountedTwice() throws Exception {
         // many customers: the load lasts as long as the node takes to start, and one customer's list is a page
         Customers placed = customersWithBills(60, 1, 1_000_000_000_000L);
@@ -244,7 +273,7 @@ class SeveralNodesEndToEndTest {
      * claims the segments at once: {@code OwnClaimsTokenStoreTest} shows the refusals step by step.)
      */
     @Test
-    @Order(6)
+    @Order(7)
     void aNodeStalledThroughARebuildCountsNothingTwiceWhenItGoesOn() throws Exception {
         Customers placed = customersWithBills(60, 1, 1_000_000_000_000L);
         assignPlan(placed.branch());

@@ -44,6 +44,6 @@ class ReadModelCatalogue {
                 new ReadModel(AxonSetup.COMMAND_LOOKUPS, List.of("branch_directory", "commune_directory",
                         "customer_directory", "payment_reference", "provider_directory"),
                         jdbc -> List.of(new OrganisationDirectory(jdbc), new CustomerDirectory(jdbc),
-                                new PaymentReferences(jdbc), new ProviderDirectory(jdbc)), true)));
+                                new PaymentReferences(jdbc), ProviderDirectory.rebuilding(jdbc)), true)));
     }
 }

@@ -100,14 +100,17 @@ public class BillingService {
      * Records a reported payment. The same notification again gives the first outcome and changes nothing; the
      * same {@code (provider, externalRef)} with other content, on this bill or any other, is a conflict. The hot
      * path is one command; the look-ups that explain a rejection are made only when there is one. The provider is
-     * recorded under its one name, however the notification spelled it.
+     * recorded under its one name, however the notification spelled it; that name is looked up again on each
+     * attempt, since a conflict may be another request claiming it under another spelling.
      */
     public PaymentOutcome recordPayment(RecordPayment notification, RequestContext context) {
-        RecordPayment command = underRecordedProvider(notification);
-        return sender.retryingConflicts(() -> recordOnce(command, context));
+        return sender.retryingConflicts(() -> recordOnce(underRecordedProvider(notification), context));
     }
 
-    /** The notification with its provider under the provider's one name, however the channel spelled it. */
+    /**
+     * The notification with its provider under the provider's one name, however the channel spelled it; as the
+     * channel spelled it while no event has named that provider yet.
+     */
     public RecordPayment underRecordedProvider(RecordPayment notification) {
         return new RecordPayment(notification.bill(), notification.amount(), notification.kind(),
                 providers.recorded(notification.provider()), notification.externalRef(), notification.paidAt(),

@@ -50,13 +50,18 @@ public class CustomerService {
         update(command.customer(), command, context);
     }
 
-    /** Registers the provider under its one name, however the request spelled it. */
-    /** Registers the channel under the provider's name as first recorded, and returns that name. */
+    /**
+     * Registers the channel under the provider's name as first recorded, however the request spelled it, and
+     * returns that name; it is looked up again on each attempt, since a conflict may be another request claiming it
+     * under another spelling.
+     */
     public Provider registerPaymentChannel(RegisterPaymentChannel command, RequestContext context) {
-        Provider provider = providers.recorded(command.provider());
-        update(command.customer(), new RegisterPaymentChannel(command.customer(), command.kind(), provider,
-                command.registeredAt()), context);
-        return provider;
+        return sender.retryingConflicts(() -> {
+            Provider provider = providers.recorded(command.provider());
+            sender.update(new RegisterPaymentChannel(command.customer(), command.kind(), provider,
+                    command.registeredAt()), context, customerNotFound(command.customer()));
+            return provider;
+        });
     }
 
     public PaymentChannelUnregistered unregisterPaymentChannel(UnregisterPaymentChannel command,
@@ -74,7 +79,10 @@ public class CustomerService {
     }
 
     private <R> R update(CustomerCode customer, Object command, RequestContext context) {
-        return sender.retryingConflicts(() -> sender.update(command, context,
-                new DomainException(ErrorCode.CUSTOMER_NOT_FOUND, "code", "no customer " + customer)));
+        return sender.retryingConflicts(() -> sender.update(command, context, customerNotFound(customer)));
+    }
+
+    private static DomainException customerNotFound(CustomerCode customer) {
+        return new DomainException(ErrorCode.CUSTOMER_NOT_FOUND, "code", "no customer " + customer);
     }
 }

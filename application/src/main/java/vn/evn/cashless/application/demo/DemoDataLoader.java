@@ -12,9 +12,13 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
+import vn.evn.cashless.application.billing.BillingService;
+import vn.evn.cashless.application.channel.ProviderDirectory;
 import vn.evn.cashless.application.messaging.CommandBatch;
 import vn.evn.cashless.application.messaging.RequestContext;
 import vn.evn.cashless.application.nodes.ClusterLock;
+import vn.evn.cashless.domain.billing.RecordPayment;
+import vn.evn.cashless.domain.customer.RegisterPaymentChannel;
 
 /**
  * Loads the Bắc Mê demo through the command side (the same aggregates as the API, never SQL) when the {@code demo}
@@ -38,13 +42,17 @@ public class DemoDataLoader implements ApplicationRunner {
     private final AtomicBoolean running = new AtomicBoolean();
 
     private final ClusterLock clusterLock;
+    private final BillingService billing;
+    private final ProviderDirectory providers;
 
     public DemoDataLoader(CommandGateway commands, CommandBatch commandBatch, DemoLoad load,
-                          ClusterLock clusterLock) {
+                          ClusterLock clusterLock, BillingService billing, ProviderDirectory providers) {
         this.commands = commands;
         this.commandBatch = commandBatch;
         this.clusterLock = clusterLock;
         this.load = load;
+        this.billing = billing;
+        this.providers = providers;
     }
 
     @Override
@@ -122,7 +130,8 @@ public class DemoDataLoader implements ApplicationRunner {
                 sent += commandBatch.inOneTransaction("demo " + NAME + " batch " + batch, context, () -> {
                     int count = 0;
                     while (count < BATCH && all.hasNext()) {
-                        commands.sendAndWait(GenericCommandMessage.asCommandMessage(all.next())
+                        commands.sendAndWait(GenericCommandMessage
+                                .asCommandMessage(underRecordedProvider(all.next()))
                                 .andMetaData(context.toMetaData()));
                         count++;
                     }
@@ -141,5 +150,17 @@ public class DemoDataLoader implements ApplicationRunner {
             failure.set(e.toString());
             log.error("Demo data load stopped after {} commands; a restart resumes it", skipped + sent, e);
         }
+    }
+
+    /** A payment or registration under its provider's name as already recorded, as a request's would be. */
+    private Object underRecordedProvider(Object command) {
+        if (command instanceof RecordPayment payment) {
+            return billing.underRecordedProvider(payment);
+        }
+        if (command instanceof RegisterPaymentChannel registration) {
+            return new RegisterPaymentChannel(registration.customer(), registration.kind(),
+                    providers.recorded(registration.provider()), registration.registeredAt());
+        }
+        return command;
     }
 }
