@@ -32,7 +32,8 @@ import vn.evn.cashless.domain.customer.PaymentChannelRegistered;
  * database round trip of every payment): the name is in the table, and stays there, because an event that names it
  * is committed and the only thing that removes rows, a rebuild of the look-ups on any node ({@code Rebuilds}), puts
  * back the name of every event committed before its switch-over. That write held a lock on the table, which the
- * switch-over's exclusive lock waits for, so it committed before the switch or after it, into the new rows. This node's memory is forgotten when it rebuilds the look-ups itself.
+ * switch-over's exclusive lock waits for, so it committed before the switch or after it, into the new rows. This
+ * node's memory is forgotten when it rebuilds the look-ups itself.
  * <p>
  * A rebuild ({@link #rebuilding}) replays history as it is: the first event that names a provider gives its name,
  * and events stored before the table existed may spell it otherwise.
