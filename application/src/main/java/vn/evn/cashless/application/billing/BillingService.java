@@ -59,7 +59,8 @@ public class BillingService {
      * for a bill sees what the earlier ones staged. A rejection the bill decides writes nothing and is that payment's
      * answer only. The one rejection that would fail the whole transaction at its commit, a reference another bill
      * holds (a unique key), is decided up front, from the references stored and those the earlier payments took.
-     * Anything else (a concurrent writer) is thrown, and the caller gives the transaction up.
+     * Anything else (a concurrent writer, or a provider named for the first time in two spellings, whose second
+     * finds the name taken at the commit) is thrown, and the caller gives the transaction up.
      */
     public List<Decided> recordTogether(List<Together> payments) {
         Map<PaymentId, BillId> held = references.billsOf(payments.stream()

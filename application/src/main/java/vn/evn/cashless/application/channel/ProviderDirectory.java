@@ -36,7 +36,9 @@ import vn.evn.cashless.domain.customer.PaymentChannelRegistered;
  * node's memory is forgotten when it rebuilds the look-ups itself.
  * <p>
  * A rebuild ({@link #rebuilding}) replays history as it is: the first event that names a provider gives its name,
- * and events stored before the table existed may spell it otherwise.
+ * as the table's first rows were made from the events before it ({@code V9__provider_directory.sql}). An event
+ * that differs from the table is a conflict only for a command. This node's memory of committed names only saves
+ * writes: an event whose name differs from it is checked against the table, not refused from memory.
  */
 @Component
 @ProcessingGroup(AxonSetup.COMMAND_LOOKUPS)
@@ -100,21 +102,17 @@ public class ProviderDirectory {
     /** The table must hold every name the events use: written unless a committed event's write already did. */
     private void remember(String name) {
         String key = Provider.of(name).key();
-        String committed = committedByEvents.get(key);
-        if (name.equals(committed)) {
+        if (name.equals(committedByEvents.get(key))) {
             return;
         }
-        if (replaying) {
-            jdbc.update(CLAIM, key, name);
-            return;
-        }
-        String other = committed;
-        if (other == null && jdbc.update(CLAIM, key, name) == 0) {
-            other = jdbc.queryForObject(NAME, String.class, key);
-        }
-        if (other != null && !other.equals(name)) {
-            known.remove(key);
-            throw new DuplicateKeyException("the provider " + name + " is already recorded as " + other);
+        if (jdbc.update(CLAIM, key, name) == 0 && !replaying) {
+            // the table decides, not this node's memory: a rebuild of the look-ups elsewhere replays old history
+            String other = jdbc.queryForObject(NAME, String.class, key);
+            if (!name.equals(other)) {
+                known.remove(key);
+                committedByEvents.remove(key);
+                throw new DuplicateKeyException("the provider " + name + " is already recorded as " + other);
+            }
         }
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

@@ -12,6 +12,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import vn.evn.cashless.domain.shared.DomainException;
 import vn.evn.cashless.domain.shared.ErrorCode;
@@ -88,7 +89,8 @@ public class CommandSender {
 
     /**
      * Runs a check-then-send step again when a concurrent request changed the same aggregate or claimed the same
-     * key between the check and the commit. The repeated checks then see the other request's outcome.
+     * key between the check and the commit, or when the database chose its transaction to end a deadlock (all of it
+     * rolled back). The repeated checks then see the other request's outcome.
      */
     public <R> R retryingConflicts(Supplier<R> step) {
         RuntimeException last = null;
@@ -97,7 +99,8 @@ public class CommandSender {
                 return step.get();
             } catch (RuntimeException e) {
                 if (find(e, ConcurrencyException.class) == null && find(e, DuplicateKeyException.class) == null
-                        && find(e, AggregateStreamCreationException.class) == null) {
+                        && find(e, AggregateStreamCreationException.class) == null
+                        && find(e, PessimisticLockingFailureException.class) == null) {
                     throw e;
                 }
                 last = e;

@@ -40,8 +40,9 @@ import vn.evn.cashless.domain.shared.DomainException;
  * reference already taken by another bill (a unique key), is decided before the command, from the references the
  * batch starts with and the ones its own lines took. The bills of a batch are read in one query as it starts
  * ({@link BillingService#recordTogether}), and its report lines written in one statement.
- * Whatever still fails the transaction (a concurrent writer on another node claimed the same key or bill) rolls the
- * batch back, and its lines are then recorded one by one, exactly as {@code POST /api/payments} records them.
+ * Whatever still fails the transaction (a concurrent writer on another node claimed the same key or bill, or the
+ * batch names a provider never recorded before in two spellings) rolls the batch back, and its lines are then
+ * recorded one by one, exactly as {@code POST /api/payments} records them.
  */
 @Component
 public class ReconciliationImporter {
