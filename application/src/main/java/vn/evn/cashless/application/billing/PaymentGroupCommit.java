@@ -37,8 +37,8 @@ import vn.evn.cashless.domain.billing.RecordPayment;
  * <p>
  * Whatever still fails the transaction (a concurrent writer on another node claimed the same reference or appended
  * to the same bill, the group names a provider never recorded before in two spellings, the database gave up on it)
- * rolls the group back, and its payments are then recorded one by one,
- * each in its own transaction with its own retries, so each gets exactly the answer it would have got alone.
+ * rolls the group back, and its payments are then recorded one by one, each in its own transaction with its own
+ * retries, so each gets exactly the answer it would have got alone.
  */
 @Component
 public class PaymentGroupCommit {

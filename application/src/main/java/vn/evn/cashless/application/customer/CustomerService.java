@@ -57,11 +57,19 @@ public class CustomerService {
      */
     public Provider registerPaymentChannel(RegisterPaymentChannel command, RequestContext context) {
         return sender.retryingConflicts(() -> {
-            Provider provider = providers.recorded(command.provider());
-            sender.update(new RegisterPaymentChannel(command.customer(), command.kind(), provider,
-                    command.registeredAt()), context, customerNotFound(command.customer()));
-            return provider;
+            RegisterPaymentChannel registration = underRecordedProvider(command);
+            sender.update(registration, context, customerNotFound(command.customer()));
+            return registration.provider();
         });
+    }
+
+    /**
+     * The registration with its provider under the provider's one name, however the request spelled it; as the
+     * request spelled it while no event has named that provider yet.
+     */
+    public RegisterPaymentChannel underRecordedProvider(RegisterPaymentChannel command) {
+        return new RegisterPaymentChannel(command.customer(), command.kind(), providers.recorded(command.provider()),
+                command.registeredAt());
     }
 
     public PaymentChannelUnregistered unregisterPaymentChannel(UnregisterPaymentChannel command,

@@ -13,7 +13,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import vn.evn.cashless.application.billing.BillingService;
-import vn.evn.cashless.application.channel.ProviderDirectory;
+import vn.evn.cashless.application.customer.CustomerService;
 import vn.evn.cashless.application.messaging.CommandBatch;
 import vn.evn.cashless.application.messaging.RequestContext;
 import vn.evn.cashless.application.nodes.ClusterLock;
@@ -43,16 +43,16 @@ public class DemoDataLoader implements ApplicationRunner {
 
     private final ClusterLock clusterLock;
     private final BillingService billing;
-    private final ProviderDirectory providers;
+    private final CustomerService customers;
 
     public DemoDataLoader(CommandGateway commands, CommandBatch commandBatch, DemoLoad load,
-                          ClusterLock clusterLock, BillingService billing, ProviderDirectory providers) {
+                          ClusterLock clusterLock, BillingService billing, CustomerService customers) {
         this.commands = commands;
         this.commandBatch = commandBatch;
         this.clusterLock = clusterLock;
         this.load = load;
         this.billing = billing;
-        this.providers = providers;
+        this.customers = customers;
     }
 
     @Override
@@ -158,8 +158,7 @@ public class DemoDataLoader implements ApplicationRunner {
             return billing.underRecordedProvider(payment);
         }
         if (command instanceof RegisterPaymentChannel registration) {
-            return new RegisterPaymentChannel(registration.customer(), registration.kind(),
-                    providers.recorded(registration.provider()), registration.registeredAt());
+            return customers.underRecordedProvider(registration);
         }
         return command;
     }
