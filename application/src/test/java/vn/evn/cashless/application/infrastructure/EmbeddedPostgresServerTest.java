@@ -43,6 +43,20 @@ class EmbeddedPostgresServerTest {
         }
     }
 
+    @Test
+    void theServerAcknowledgesOnlyDurableCommitsAndSpacesItsCheckpointsByTime() throws Exception {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(ROOT.resolve("settings").toAbsolutePath(), 0);
+             Connection connection = DriverManager.getConnection(server.jdbcUrl(), "postgres", "");
+             ResultSet settings = connection.createStatement().executeQuery("""
+                     SELECT string_agg(name || '=' || current_setting(name), ' ' ORDER BY name) FROM pg_settings
+                     WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes', 'max_wal_size',
+                                    'checkpoint_timeout')""")) {
+            assertThat(settings.next()).isTrue();
+            assertThat(settings.getString(1)).isEqualTo("checkpoint_timeout=15min fsync=on full_page_writes=on "
+                    + "max_wal_size=4GB synchronous_commit=on");
+        }
+    }
+
     /** A harmless program (sleep) under the name {@code postgres}, as a reused pid could look. */
     private static Process impostorCalledPostgres() throws Exception {
         Path sleep = Files.exists(Path.of("/bin/sleep")) ? Path.of("/bin/sleep") : Path.of("/usr/bin/sleep");
