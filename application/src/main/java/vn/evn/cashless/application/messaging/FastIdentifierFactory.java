@@ -13,11 +13,11 @@ import org.axonframework.common.IdentifierFactory;
  * would be refused by the event table's unique key, not stored. Axon finds this class through
  * {@code META-INF/services/org.axonframework.common.IdentifierFactory}.
  *
- * <p>Message ids are time-ordered (version 7: the millisecond first, then 74 random bits), so the event table's
- * unique index on them grows at its right edge. With random ids every stored event wrote into a random page of that
- * index, which at millions of events no longer fits in PostgreSQL's buffers: each append read a page of it into them
- * and dirtied it, and after a checkpoint wrote it whole into the WAL. See docs/performance.md, "Where PostgreSQL's
- * time goes at ten million events".
+ * <p>Message ids are time-ordered (version 7: the millisecond first, then 74 random bits), so new events' ids go to
+ * one place in the event table's unique index on them, where its pages stay in PostgreSQL's buffers. With random ids
+ * every stored event wrote into a random page of that index, which at millions of events no longer fits in the
+ * buffers: each append read a page of it into them and dirtied it, and after a checkpoint wrote it whole into the
+ * WAL. See docs/performance.md, "Where PostgreSQL's time goes at ten million events".
  */
 public class FastIdentifierFactory extends IdentifierFactory {
 

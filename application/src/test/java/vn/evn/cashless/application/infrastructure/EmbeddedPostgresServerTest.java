@@ -44,7 +44,7 @@ class EmbeddedPostgresServerTest {
     }
 
     @Test
-    void theServerAcknowledgesOnlyDurableCommitsAndSpacesItsCheckpointsByTime() throws Exception {
+    void theServerRunsWithDurableCommitsAndCheckpointsLessOftenThanByDefault() throws Exception {
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(ROOT.resolve("settings").toAbsolutePath(), 0);
              Connection connection = DriverManager.getConnection(server.jdbcUrl(), "postgres", "");
              ResultSet settings = connection.createStatement().executeQuery("""
