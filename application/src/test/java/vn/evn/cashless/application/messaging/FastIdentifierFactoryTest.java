@@ -37,7 +37,7 @@ class FastIdentifierFactoryTest {
     }
 
     @Test
-    void idsOfALaterMillisecondSortAfterThoseOfAnEarlierOneAsTextAndAsUuids() {
+    void idsOfALaterMillisecondSortAfterThoseOfAnEarlierOneAsTextAndByTheirFirst64Bits() {
         long millis = 1_795_000_000_000L;
         for (int i = 0; i < 10_000; i++) {
             UUID earlier = FastIdentifierFactory.timeOrderedUuid(millis + i);
